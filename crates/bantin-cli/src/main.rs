@@ -1,0 +1,290 @@
+//! `bantin`: the Bản Tin command line. The same library calls as the app,
+//! for scripts, servers and tests. `--json` makes every command print JSON.
+
+mod bench;
+mod messages;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use bantin_core::{ArticleInput, ArticleSummary, ListFilter, Site, Status};
+use clap::{Parser, Subcommand};
+use messages::{error_title, lang, text, Msg};
+
+#[derive(Parser)]
+#[command(name = "bantin", version, about = "Bản Tin: tòa soạn ngoại tuyến / offline newsroom")]
+struct Cli {
+    /// The site folder (default: the current folder).
+    #[arg(long, global = true, env = "BANTIN_SITE")]
+    site: Option<PathBuf>,
+    /// Print JSON instead of text.
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create a site (a folder with site.db and media/).
+    Init {
+        dir: Option<PathBuf>,
+        #[arg(long, default_value = "")]
+        name: String,
+        /// Fill it with the sample articles.
+        #[arg(long)]
+        sample: bool,
+    },
+    #[command(subcommand)]
+    Article(ArticleCommand),
+    /// Search articles; Vietnamese may be typed without accents.
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+    },
+    /// Import a folder of Markdown files with YAML or TOML front matter.
+    Import {
+        dir: PathBuf,
+        #[arg(long)]
+        status: Option<String>,
+    },
+    #[command(subcommand)]
+    Bench(bench::BenchCommand),
+    /// Saves revisions of one article in a loop, printing each committed
+    /// revision id; used by the crash-safety test.
+    #[command(hide = true)]
+    SaveLoop { id: i64 },
+}
+
+#[derive(Subcommand)]
+enum ArticleCommand {
+    /// Add an article; prints its id.
+    Add {
+        #[arg(long)]
+        title: String,
+        #[arg(long, default_value = "")]
+        sapo: String,
+        #[arg(long)]
+        body_file: Option<PathBuf>,
+        #[arg(long = "author")]
+        authors: Vec<String>,
+        #[arg(long, default_value = "")]
+        unit: String,
+        #[arg(long)]
+        category: Option<String>,
+        #[arg(long = "tag")]
+        tags: Vec<String>,
+        #[arg(long, default_value = "draft")]
+        status: String,
+    },
+    SetStatus { id: i64, status: String },
+    Show { id: i64 },
+    List {
+        #[arg(long)]
+        status: Option<String>,
+        #[arg(long)]
+        category: Option<String>,
+        #[arg(long)]
+        author: Option<String>,
+        #[arg(long)]
+        month: Option<String>,
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+        #[arg(long, default_value_t = 0)]
+        offset: u32,
+    },
+}
+
+/// Errors of this program: the library's, or a file the CLI itself reads.
+enum CliError {
+    Core(bantin_core::Error),
+    Usage(String),
+}
+
+impl From<bantin_core::Error> for CliError {
+    fn from(e: bantin_core::Error) -> Self {
+        CliError::Core(e)
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let json = cli.json;
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            let (code, detail) = match &err {
+                CliError::Core(e) => (e.code(), e.to_string()),
+                CliError::Usage(m) => (bantin_core::ErrorCode::InvalidInput, m.clone()),
+            };
+            if json {
+                let v = serde_json::json!({ "error": { "code": code, "message": detail } });
+                eprintln!("{v}");
+            } else {
+                eprintln!("bantin: {}: {detail}", error_title(code, lang()));
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn site_dir(cli_site: &Option<PathBuf>) -> PathBuf {
+    cli_site.clone().unwrap_or_else(|| PathBuf::from("."))
+}
+
+fn run(cli: Cli) -> Result<(), CliError> {
+    let json = cli.json;
+    match cli.command {
+        Command::Init { dir, name, sample } => {
+            let dir = dir.unwrap_or_else(|| site_dir(&cli.site));
+            let site = if sample {
+                bantin_core::sample::create_sample_site(&dir)?
+            } else {
+                Site::create(&dir, &name)?
+            };
+            let info = site.info()?;
+            if json {
+                print_json(&info);
+            } else {
+                println!("{}: {} ({})", text(Msg::Created, lang()), info.name, info.path);
+            }
+        }
+        Command::Article(cmd) => article(&site_dir(&cli.site), cmd, json)?,
+        Command::Search { query, limit } => {
+            let site = Site::open(&site_dir(&cli.site))?;
+            let page = site.store()?.list(&ListFilter {
+                query: Some(query),
+                limit,
+                ..Default::default()
+            })?;
+            print_summaries(&page.items, json);
+        }
+        Command::Import { dir, status } => {
+            let site = Site::open(&site_dir(&cli.site))?;
+            let status = status.map(|s| s.parse::<Status>()).transpose()?;
+            let report = bantin_core::import::import_dir(&mut site.store()?, &dir, status)?;
+            if json {
+                print_json(&report);
+            } else {
+                let l = lang();
+                for item in &report.imported {
+                    println!("{}\t{}\t{}", text(Msg::Imported, l), item.id, item.file.display());
+                }
+                for item in &report.skipped {
+                    println!("{}\t{}\t{}", text(Msg::Skipped, l), item.file.display(), item.reason);
+                }
+            }
+        }
+        Command::Bench(cmd) => bench::run(cmd)?,
+        Command::SaveLoop { id } => save_loop(&site_dir(&cli.site), id)?,
+    }
+    Ok(())
+}
+
+fn article(dir: &Path, cmd: ArticleCommand, json: bool) -> Result<(), CliError> {
+    let site = Site::open(dir)?;
+    let mut store = site.store()?;
+    match cmd {
+        ArticleCommand::Add {
+            title, sapo, body_file, authors, unit, category, tags, status,
+        } => {
+            let body = match body_file {
+                Some(path) => std::fs::read_to_string(&path)
+                    .map_err(|e| CliError::Usage(format!("{}: {e}", path.display())))?,
+                None => String::new(),
+            };
+            let input = ArticleInput {
+                title, sapo, body, authors, unit, category, tags,
+                status: status.parse()?,
+            };
+            let article = store.create_article(&input)?;
+            if json {
+                print_json(&article);
+            } else {
+                println!("{}", article.id);
+            }
+        }
+        ArticleCommand::SetStatus { id, status } => {
+            let article = store.set_status(id, status.parse()?)?;
+            if json {
+                print_json(&article);
+            } else {
+                println!("{}\t{}", article.id, article.status.as_str());
+            }
+        }
+        ArticleCommand::Show { id } => {
+            let article = store.article(id)?;
+            let revisions = store.revisions(id)?;
+            if json {
+                let mut v = serde_json::to_value(&article).unwrap_or_default();
+                v["revisions"] = serde_json::to_value(&revisions).unwrap_or_default();
+                print_json(&v);
+            } else {
+                println!("# {}\n", article.title);
+                println!("id: {}  slug: {}  status: {}", article.id, article.slug, article.status.as_str());
+                println!("{}: {}", text(Msg::Revisions, lang()), revisions.len());
+                if let Some(c) = &article.category {
+                    println!("category: {c}");
+                }
+                if !article.tags.is_empty() {
+                    println!("tags: {}", article.tags.join(", "));
+                }
+                println!("created: {}  updated: {}\n", article.created_at, article.updated_at);
+                if !article.sapo.is_empty() {
+                    println!("{}\n", article.sapo);
+                }
+                println!("{}\n", article.body);
+                let mut byline = article.authors.join(" - ");
+                if !article.unit.is_empty() {
+                    byline = if byline.is_empty() { article.unit.clone() } else { format!("{byline} - {}", article.unit) };
+                }
+                println!("{byline}");
+            }
+        }
+        ArticleCommand::List { status, category, author, month, limit, offset } => {
+            let filter = ListFilter {
+                query: None,
+                status: status.map(|s| s.parse()).transpose()?,
+                category, author, month, limit, offset,
+            };
+            print_summaries(&store.list(&filter)?.items, json);
+        }
+    }
+    Ok(())
+}
+
+fn print_json<T: serde::Serialize>(value: &T) {
+    println!("{}", serde_json::to_string_pretty(value).unwrap_or_default());
+}
+
+fn print_summaries(items: &[ArticleSummary], json: bool) {
+    if json {
+        print_json(&items);
+        return;
+    }
+    if items.is_empty() {
+        println!("{}", text(Msg::NoResults, lang()));
+    }
+    for a in items {
+        let date = a.created_at.get(..10).unwrap_or("");
+        println!("{}\t{}\t{date}\t{}\t{}", a.id, a.status.as_str(), a.title, a.authors.join(", "));
+    }
+}
+
+fn save_loop(dir: &Path, id: i64) -> Result<(), CliError> {
+    use std::io::Write;
+    let site = Site::open(dir)?;
+    let mut store = site.store()?;
+    let mut input = store.article(id)?.input();
+    let stdout = std::io::stdout();
+    for n in 0u64.. {
+        input.body = format!("Lần lưu thứ {n}. {}", "Nội dung bài viết. ".repeat(20));
+        let article = store.update_article(id, &input)?;
+        // Printed only after the commit returned: an acknowledged save.
+        let mut out = stdout.lock();
+        let _ = writeln!(out, "{}", article.revision_id);
+        let _ = out.flush();
+    }
+    Ok(())
+}

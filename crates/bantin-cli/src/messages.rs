@@ -1,0 +1,68 @@
+//! The CLI's user-facing words in Vietnamese (default) and English, chosen by
+//! `BANTIN_LANG`, then `LC_ALL`/`LANG` (`en…` → English).
+
+use bantin_core::ErrorCode;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Vi,
+    En,
+}
+
+pub fn lang() -> Lang {
+    let pick = ["BANTIN_LANG", "LC_ALL", "LANG"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()));
+    match pick {
+        Some(v) if v.starts_with("en") => Lang::En,
+        _ => Lang::Vi,
+    }
+}
+
+pub fn error_title(code: ErrorCode, lang: Lang) -> &'static str {
+    use ErrorCode::*;
+    match (lang, code) {
+        (Lang::Vi, NotFound) => "Không tìm thấy",
+        (Lang::Vi, InvalidInput) => "Dữ liệu không hợp lệ",
+        (Lang::Vi, SiteTooNew) => "Trang này được tạo bởi phiên bản Bản Tin mới hơn; hãy cập nhật Bản Tin",
+        (Lang::Vi, NotASite) => "Thư mục này không phải là một trang Bản Tin (chạy `bantin init` để tạo)",
+        (Lang::Vi, Storage) => "Lỗi cơ sở dữ liệu",
+        (Lang::Vi, DiskFull) => "Ổ đĩa đã đầy; hãy giải phóng dung lượng rồi lưu lại",
+        (Lang::Vi, Busy) => "Trang đang được một chương trình khác sử dụng; hãy thử lại",
+        (Lang::Vi, Io) => "Không đọc/ghi được tệp",
+        (Lang::Vi, Internal) => "Lỗi nội bộ",
+        (Lang::En, NotFound) => "Not found",
+        (Lang::En, InvalidInput) => "Invalid input",
+        (Lang::En, SiteTooNew) => "This site was made by a newer Bản Tin; update Bản Tin",
+        (Lang::En, NotASite) => "This folder is not a Bản Tin site (run `bantin init` to make one)",
+        (Lang::En, Storage) => "Database error",
+        (Lang::En, DiskFull) => "The disk is full; free some space and save again",
+        (Lang::En, Busy) => "The site is in use by another program; try again",
+        (Lang::En, Io) => "Cannot read or write a file",
+        (Lang::En, Internal) => "Internal error",
+    }
+}
+
+/// Fixed phrases of the human-readable output.
+pub enum Msg {
+    Created,
+    Imported,
+    Skipped,
+    NoResults,
+    Revisions,
+}
+
+pub fn text(msg: Msg, lang: Lang) -> &'static str {
+    match (lang, msg) {
+        (Lang::Vi, Msg::Created) => "Đã tạo trang",
+        (Lang::Vi, Msg::Imported) => "Đã nhập",
+        (Lang::Vi, Msg::Skipped) => "Bỏ qua",
+        (Lang::Vi, Msg::NoResults) => "Không có bài viết nào.",
+        (Lang::Vi, Msg::Revisions) => "Số phiên bản",
+        (Lang::En, Msg::Created) => "Created site",
+        (Lang::En, Msg::Imported) => "Imported",
+        (Lang::En, Msg::Skipped) => "Skipped",
+        (Lang::En, Msg::NoResults) => "No articles.",
+        (Lang::En, Msg::Revisions) => "Revisions",
+    }
+}

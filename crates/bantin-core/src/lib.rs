@@ -1,0 +1,38 @@
+//! The Bản Tin domain: a news site in a folder (`site.db` + `media/`), its
+//! articles with revisions, search that understands Vietnamese typed with or
+//! without accents, and import of Markdown sites.
+//!
+//! Nothing here knows about Tauri or application folders: every entry point
+//! takes a path, so the same code serves the app, the `bantin` CLI and tests.
+//!
+//! ```no_run
+//! use bantin_core::{ArticleInput, ListFilter, Site};
+//! # fn main() -> bantin_core::Result<()> {
+//! let site = Site::create(std::path::Path::new("/tmp/tin-huyen"), "Trung tâm huyện")?;
+//! let mut store = site.store()?;
+//! store.create_article(&ArticleInput { title: "Khai mạc hội chợ".into(), ..Default::default() })?;
+//! let found = store.list(&ListFilter { query: Some("khai mac".into()), ..Default::default() })?;
+//! assert_eq!(found.total, 1);
+//! # Ok(()) }
+//! ```
+
+pub mod article;
+pub mod corpus;
+pub mod db;
+pub mod error;
+pub mod import;
+pub mod sample;
+pub mod search;
+pub mod settings;
+pub mod site;
+pub mod store;
+pub mod text;
+pub mod time_fmt;
+
+pub use article::{
+    Article, ArticleInput, ArticlePage, ArticleSummary, Category, ListFilter, RevisionSummary,
+    Status,
+};
+pub use error::{Error, ErrorCode, Result};
+pub use site::{Site, SiteInfo};
+pub use store::Store;

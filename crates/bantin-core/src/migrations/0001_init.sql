@@ -1,0 +1,86 @@
+-- Bản Tin schema, version 1. Times are Unix milliseconds (UTC).
+
+CREATE TABLE site_meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+
+-- Nested categories: `path` is the full "Tin tức/Kinh tế" path, unique.
+CREATE TABLE categories (
+    id        INTEGER PRIMARY KEY,
+    parent_id INTEGER REFERENCES categories(id),
+    name      TEXT NOT NULL,
+    path      TEXT NOT NULL UNIQUE,
+    slug      TEXT NOT NULL
+) STRICT;
+
+-- The article row holds the current text (denormalised from its current
+-- revision) so that lists and filters never touch revision history.
+CREATE TABLE articles (
+    id                  INTEGER PRIMARY KEY,
+    slug                TEXT NOT NULL UNIQUE,
+    title               TEXT NOT NULL,
+    sapo                TEXT NOT NULL,
+    body                TEXT NOT NULL,
+    authors             TEXT NOT NULL,  -- JSON array, byline order
+    unit                TEXT NOT NULL,
+    tags                TEXT NOT NULL,  -- JSON array
+    category_id         INTEGER REFERENCES categories(id),
+    status              TEXT NOT NULL CHECK (status IN ('draft', 'published')),
+    created_at          INTEGER NOT NULL,
+    updated_at          INTEGER NOT NULL,
+    current_revision_id INTEGER REFERENCES revisions(id) DEFERRABLE INITIALLY DEFERRED
+) STRICT;
+
+CREATE INDEX articles_updated ON articles(updated_at DESC, id DESC);
+CREATE INDEX articles_status_updated ON articles(status, updated_at DESC, id DESC);
+CREATE INDEX articles_category_updated ON articles(category_id, updated_at DESC, id DESC);
+CREATE INDEX articles_created ON articles(created_at);
+
+-- Every save is a revision: a full snapshot, never changed afterwards.
+CREATE TABLE revisions (
+    id          INTEGER PRIMARY KEY,
+    article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    created_at  INTEGER NOT NULL,
+    title       TEXT NOT NULL,
+    sapo        TEXT NOT NULL,
+    body        TEXT NOT NULL,
+    authors     TEXT NOT NULL,
+    unit        TEXT NOT NULL,
+    tags        TEXT NOT NULL,
+    category    TEXT,
+    status      TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX revisions_article ON revisions(article_id, id);
+
+-- One row per author per article, for the author filter and author list.
+CREATE TABLE article_authors (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    position   INTEGER NOT NULL,
+    name       TEXT NOT NULL,
+    PRIMARY KEY (article_id, position)
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX article_authors_name ON article_authors(name, article_id);
+
+CREATE TABLE article_tags (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    tag        TEXT NOT NULL,
+    PRIMARY KEY (article_id, tag)
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX article_tags_tag ON article_tags(tag, article_id);
+
+-- Full-text index. SQLite's tokenizer neither folds đ nor strips both marks
+-- of vowels like ể, so the application indexes a folded copy of each field
+-- (*_f) beside the exact lower-case text, and folds queries the same way.
+-- Contentless: the text lives in `articles`; rowid = articles.id.
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+    title_f, sapo_f, body_f, byline_f,
+    title, sapo, body, byline,
+    content = '',
+    contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 0',
+    prefix = '2 3'
+);

@@ -1,0 +1,80 @@
+//! The app's own preferences (recent sites), kept in one JSON file whose
+//! path the caller chooses.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+const MAX_RECENT: usize = 10;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Most recent first; the first is opened at start.
+    pub recent_sites: Vec<PathBuf>,
+}
+
+impl Settings {
+    /// Reads the file; a missing or unreadable file gives the defaults, since
+    /// losing the recent list must never stop the app from starting.
+    pub fn load(path: &Path) -> Settings {
+        std::fs::read(path)
+            .ok()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_default()
+    }
+
+    pub fn save(&self, path: &Path) -> Result<()> {
+        let json = serde_json::to_vec_pretty(self).unwrap_or_default();
+        write_atomic(path, &json)
+    }
+
+    pub fn touch_site(&mut self, site: &Path) {
+        self.recent_sites.retain(|p| p != site);
+        self.recent_sites.insert(0, site.to_owned());
+        self.recent_sites.truncate(MAX_RECENT);
+    }
+}
+
+/// Writes through a temporary file in the same folder, synced, then renamed
+/// over the target: a crash leaves the old file or the new, never half.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let tmp = path.with_extension("tmp");
+    let mut file = std::fs::File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
+    file.write_all(bytes).map_err(|e| Error::io(&tmp, e))?;
+    file.sync_all().map_err(|e| Error::io(&tmp, e))?;
+    drop(file);
+    std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_sites_round_trip_most_recent_first() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("prefs/settings.json");
+        assert_eq!(Settings::load(&file), Settings::default());
+        let mut s = Settings::default();
+        s.touch_site(Path::new("/a"));
+        s.touch_site(Path::new("/b"));
+        s.touch_site(Path::new("/a"));
+        s.save(&file).expect("save");
+        let back = Settings::load(&file);
+        assert_eq!(back.recent_sites, [PathBuf::from("/a"), PathBuf::from("/b")]);
+    }
+
+    #[test]
+    fn corrupt_file_gives_defaults() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("settings.json");
+        std::fs::write(&file, b"{not json").expect("write");
+        assert_eq!(Settings::load(&file), Settings::default());
+    }
+}

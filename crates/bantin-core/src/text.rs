@@ -1,0 +1,150 @@
+//! Vietnamese text: NFC normalisation, diacritic folding for search, and slugs.
+//!
+//! Everything that enters the store goes through [`nfc`], because Vietnamese
+//! typed on macOS, pasted from Word or read from old files arrives in NFD or
+//! mixed forms, and two spellings of the same word must compare equal.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Returns `s` in Unicode Normalization Form C.
+pub fn nfc(s: &str) -> String {
+    if unicode_normalization::is_nfc(s) {
+        s.to_owned()
+    } else {
+        s.nfc().collect()
+    }
+}
+
+/// NFC plus trimming, for single-line fields (titles, names, tags).
+pub fn clean_line(s: &str) -> String {
+    nfc(s.trim())
+}
+
+/// Folds Vietnamese (and other Latin) text to lower-case ASCII-ish letters:
+/// tone marks and vowel marks removed, `đ` → `d`.
+///
+/// Folding after NFD makes both tone-placement styles (`hóa`/`hoá`,
+/// `thủy`/`thuỷ`) and vowels that carry two marks (`ể`, `ộ`) collapse to the
+/// same letters, which SQLite's own tokenizer does not do for `đ`.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            'đ' | 'Đ' => out.push('d'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Makes a URL slug from a (Vietnamese) title: folded, ASCII letters and
+/// digits, words joined by `-`. Returns `"bai-viet"` when nothing is left.
+pub fn slugify(title: &str) -> String {
+    let folded = fold(title);
+    let mut slug = String::with_capacity(folded.len());
+    let mut pending_dash = false;
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            if pending_dash && !slug.is_empty() {
+                slug.push('-');
+            }
+            pending_dash = false;
+            slug.push(c);
+        } else {
+            pending_dash = true;
+        }
+    }
+    // Long Vietnamese titles make unwieldy URLs; cut at a word boundary.
+    const MAX: usize = 80;
+    if slug.len() > MAX {
+        let cut = slug[..MAX].rfind('-').unwrap_or(MAX);
+        slug.truncate(cut);
+    }
+    if slug.is_empty() {
+        "bai-viet".to_owned()
+    } else {
+        slug
+    }
+}
+
+/// Splits text into search words: runs of letters and digits, everything
+/// else is a separator. Used for both indexing and queries so that they agree.
+pub fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_table() {
+        let cases = [
+            ("Hóa", "hoa"),
+            ("hoá", "hoa"),
+            ("thủy", "thuy"),
+            ("thuỷ", "thuy"),
+            ("Đường Điện Biên", "duong dien bien"),
+            ("Thể thao", "the thao"),
+            ("Bộ Chính trị", "bo chinh tri"),
+            ("Mường Khương", "muong khuong"),
+            ("NGHỊ QUYẾT", "nghi quyet"),
+            ("ưu tiên", "uu tien"),
+            ("ăn ắn ằn ẳn ẵn ặn", "an an an an an an"),
+            ("âấầẩẫậ êếềểễệ ôốồổỗộ ơớờởỡợ", "aaaaaa eeeeee oooooo oooooo"),
+            ("ý ỳ ỷ ỹ ỵ", "y y y y y"),
+            ("11-NQ/TW", "11-nq/tw"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(fold(input), want, "fold({input:?})");
+            let nfd: String = input.nfd().collect();
+            assert_eq!(fold(&nfd), want, "fold of NFD {input:?}");
+        }
+    }
+
+    #[test]
+    fn nfc_composes_decomposed_vietnamese() {
+        let nfd: String = "Trung tâm Văn hóa".nfd().collect();
+        assert_ne!(nfd, "Trung tâm Văn hóa");
+        assert_eq!(nfc(&nfd), "Trung tâm Văn hóa");
+        assert_eq!(clean_line("  Kim Huệ \n"), "Kim Huệ");
+    }
+
+    #[test]
+    fn slug_table() {
+        let cases = [
+            ("Mường Khương: Nghiêm túc học tập Nghị quyết 11-NQ/TW", "muong-khuong-nghiem-tuc-hoc-tap-nghi-quyet-11-nq-tw"),
+            ("Đường về Bản Lầu", "duong-ve-ban-lau"),
+            ("  ...Khai mạc!!  Giải bóng đá  ", "khai-mac-giai-bong-da"),
+            ("Thủy lợi & thuỷ điện", "thuy-loi-thuy-dien"),
+            ("“Ngày hội” văn hóa — 2026", "ngay-hoi-van-hoa-2026"),
+            ("!!!", "bai-viet"),
+            ("", "bai-viet"),
+        ];
+        for (title, want) in cases {
+            assert_eq!(slugify(title), want, "slugify({title:?})");
+            let nfd: String = title.nfd().collect();
+            assert_eq!(slugify(&nfd), want, "slugify of NFD {title:?}");
+        }
+    }
+
+    #[test]
+    fn long_slug_is_cut_at_a_word() {
+        let title = "Nghị quyết về phương hướng phát triển kinh tế xã hội bảo đảm quốc phòng an ninh vùng trung du và miền núi Bắc Bộ";
+        let slug = slugify(title);
+        assert!(slug.len() <= 80, "{slug}");
+        assert!(!slug.ends_with('-'));
+        assert!(slug.starts_with("nghi-quyet-ve-phuong-huong"));
+    }
+
+    #[test]
+    fn words_split_on_punctuation() {
+        let w: Vec<_> = words("Nghị quyết 11-NQ/TW, \"hóa\" NEAR(a*").collect();
+        assert_eq!(w, ["Nghị", "quyết", "11", "NQ", "TW", "hóa", "NEAR", "a"]);
+    }
+}

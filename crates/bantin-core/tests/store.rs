@@ -1,0 +1,316 @@
+//! The store on real SQLite files in temp folders: what a writer and an
+//! editor would check.
+
+use bantin_core::{ArticleInput, Error, ListFilter, Site, Status, Store};
+use unicode_normalization::UnicodeNormalization;
+
+fn temp_site() -> (tempfile::TempDir, Site) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let site = Site::create(dir.path(), "Trung tâm huyện").expect("create site");
+    (dir, site)
+}
+
+fn input(title: &str) -> ArticleInput {
+    ArticleInput {
+        title: title.into(),
+        ..Default::default()
+    }
+}
+
+fn titles(store: &Store, query: &str) -> Vec<String> {
+    store
+        .list(&ListFilter {
+            query: Some(query.into()),
+            ..Default::default()
+        })
+        .expect("search")
+        .items
+        .into_iter()
+        .map(|a| a.title)
+        .collect()
+}
+
+#[test]
+fn an_article_survives_reopening_the_site() {
+    let (dir, site) = temp_site();
+    let created = site
+        .store()
+        .expect("store")
+        .create_article(&ArticleInput {
+            title: "Khai mạc Ngày hội Văn hóa".into(),
+            sapo: "Sáng nay…".into(),
+            body: "Nội dung **đậm**.".into(),
+            authors: vec!["Kim Huệ".into(), "Tùng Lâm".into()],
+            unit: "Trung tâm Văn hóa, Thể thao - Truyền thông huyện".into(),
+            category: Some("Tin tức/Văn hóa".into()),
+            tags: vec!["lễ hội".into()],
+            status: Status::Published,
+        })
+        .expect("create");
+    drop(site);
+    let reopened = Site::open(dir.path()).expect("reopen");
+    let got = reopened.store().expect("store").article(created.id).expect("article");
+    assert_eq!(got, created);
+    assert_eq!(got.authors, ["Kim Huệ", "Tùng Lâm"], "byline order kept");
+    assert_eq!(got.slug, "khai-mac-ngay-hoi-van-hoa");
+    assert_eq!(reopened.info().expect("info").name, "Trung tâm huyện");
+}
+
+#[test]
+fn search_finds_vietnamese_typed_any_way() {
+    let (_dir, site) = temp_site();
+    let mut store = site.store().expect("store");
+    let titles_in = [
+        "Trung tâm Văn hóa, Thể thao - Truyền thông huyện",
+        "Thủy lợi nhỏ cho vụ xuân",
+        "Đường về Bản Lầu",
+        "Kiểm tra công tác phòng chống thiên tai",
+        "Tin ngắn khác",
+    ];
+    for t in titles_in {
+        store.create_article(&input(t)).expect("create");
+    }
+    let cases: &[(&str, &str)] = &[
+        ("van hoa", "Trung tâm Văn hóa, Thể thao - Truyền thông huyện"),
+        ("văn hoá", "Trung tâm Văn hóa, Thể thao - Truyền thông huyện"),
+        ("the thao", "Trung tâm Văn hóa, Thể thao - Truyền thông huyện"),
+        ("thuy loi", "Thủy lợi nhỏ cho vụ xuân"),
+        ("thuỷ lợi", "Thủy lợi nhỏ cho vụ xuân"),
+        ("duong ve", "Đường về Bản Lầu"),
+        ("đuong", "Đường về Bản Lầu"),
+        ("ĐƯỜNG", "Đường về Bản Lầu"),
+        ("kiem tra cong tac", "Kiểm tra công tác phòng chống thiên tai"),
+        ("phong chong thien ta", "Kiểm tra công tác phòng chống thiên tai"),
+    ];
+    for (query, want) in cases {
+        assert_eq!(titles(&store, query), [*want], "query {query:?}");
+        let nfd: String = query.nfd().collect();
+        assert_eq!(titles(&store, &nfd), [*want], "NFD query {query:?}");
+    }
+}
+
+#[test]
+fn exact_matches_rank_before_folded_ones() {
+    let (_dir, site) = temp_site();
+    let mut store = site.store().expect("store");
+    // Inserted first so that, without exact ranking, it would tie or win.
+    store.create_article(&input("Hòa giải ở cơ sở")).expect("create");
+    store.create_article(&input("Hoa ban nở trắng núi rừng")).expect("create");
+    store.create_article(&input("Chuyển đổi số: văn hóa số")).expect("create");
+    assert_eq!(titles(&store, "hòa")[0], "Hòa giải ở cơ sở");
+    assert_eq!(titles(&store, "hoa")[0], "Hoa ban nở trắng núi rừng");
+    assert_eq!(titles(&store, "hóa")[0], "Chuyển đổi số: văn hóa số");
+    assert_eq!(titles(&store, "hoa").len(), 3, "folded query finds all three");
+}
+
+#[test]
+fn search_covers_sapo_body_and_byline() {
+    let (_dir, site) = temp_site();
+    let mut store = site.store().expect("store");
+    store
+        .create_article(&ArticleInput {
+            title: "Tin một".into(),
+            sapo: "Hội nghị trực tuyến".into(),
+            body: "Đồng bào các dân tộc".into(),
+            authors: vec!["Lò Thị Hoa".into()],
+            unit: "Trung tâm Văn hóa".into(),
+            ..Default::default()
+        })
+        .expect("create");
+    for q in ["truc tuyen", "dong bao", "lo thi", "trung tam van"] {
+        assert_eq!(titles(&store, q), ["Tin một"], "query {q:?}");
+    }
+}
+
+#[test]
+fn any_typed_query_is_safe() {
+    let (_dir, site) = temp_site();
+    let mut store = site.store().expect("store");
+    store.create_article(&input("Nghị quyết 11-NQ/TW \"về\" AND phát triển")).expect("create");
+    let hostile = [
+        "\"", "\"\"", "*", "**", ":", "title:x", "AND", "a AND", "OR NOT", "NEAR(", "NEAR(a b",
+        "(", ")", "^", "-", "+", "{", "}", "'; DROP TABLE articles; --", "11-NQ/TW", "a*b",
+        "\u{0}", "   ", "\\", "%", "_",
+    ];
+    for q in hostile {
+        let res = store.list(&ListFilter { query: Some(q.into()), ..Default::default() });
+        assert!(res.is_ok(), "query {q:?} failed: {:?}", res.err());
+    }
+    assert_eq!(titles(&store, "11-NQ/TW").len(), 1);
+    assert_eq!(titles(&store, "\"ve\" AND").len(), 1, "quotes and AND are words");
+    assert_eq!(store.article_count().expect("count"), 1);
+}
+
+#[test]
+fn slugs_are_unique_and_follow_drafts_but_not_published() {
+    let (_dir, site) = temp_site();
+    let mut store = site.store().expect("store");
+    let a = store.create_article(&input("Đường về Bản Lầu")).expect("a");
+    let b = store.create_article(&input("Đường về bản lầu!")).expect("b");
+    let c = store.create_article(&input("Đường về Bản Lầu")).expect("c");
+    assert_eq!([a.slug.as_str(), b.slug.as_str(), c.slug.as_str()], ["duong-ve-ban-lau", "duong-ve-ban-lau-2", "duong-ve-ban-lau-3"]);
+
+    let mut draft = b.input();
+    draft.title = "Tiêu đề mới".into();
+    let b2 = store.update_article(b.id, &draft).expect("update draft");
+    assert_eq!(b2.slug, "tieu-de-moi", "a draft's slug follows its title");
+
+    let published = store.set_status(a.id, Status::Published).expect("publish");
+    let mut edit = published.input();
+    edit.title = "Đổi tiêu đề sau khi đăng".into();
+    let a2 = store.update_article(a.id, &edit).expect("edit published");
+    assert_eq!(a2.slug, "duong-ve-ban-lau", "a published URL never changes");
+}
+
+#[test]
+fn every_save_is_a_revision_and_the_article_points_at_the_last() {
+    let (_dir, site) = temp_site();
+    let mut store = site.store().expect("store");
+    let a = store.create_article(&input("Bản nháp")).expect("create");
+    let mut edit = a.input();
+    edit.body = "Thêm nội dung".into();
+    let a2 = store.update_article(a.id, &edit).expect("save");
+    let a3 = store.set_status(a.id, Status::Published).expect("publish");
+    let revs = store.revisions(a.id).expect("revisions");
+    assert_eq!(revs.len(), 3);
+    assert_eq!(revs[0].id, a3.revision_id, "newest first, current last saved");
+    assert!(a.revision_id < a2.revision_id && a2.revision_id < a3.revision_id);
+}
+
+#[test]
+fn update_of_a_missing_article_says_which() {
+    let (_dir, site) = temp_site();
+    let mut store = site.store().expect("store");
+    let err = store.update_article(999, &input("x")).expect_err("missing");
+    assert!(matches!(err, Error::ArticleNotFound(999)));
+    assert!(err.to_string().contains("999"));
+    let err = store.create_article(&input("  ")).expect_err("empty title");
+    assert_eq!(err.code(), bantin_core::ErrorCode::InvalidInput);
+    assert_eq!(store.article_count().expect("count"), 0, "nothing half-saved");
+}
+
+#[test]
+fn filters_by_status_category_author_and_month() {
+    let (_dir, site) = temp_site();
+    let mut store = site.store().expect("store");
+    let day = |d: &str| bantin_core::time_fmt::parse_date_ms(d);
+    let mk = |title: &str, cat: &str, author: &str, status| ArticleInput {
+        title: title.into(),
+        category: Some(cat.into()),
+        authors: vec![author.into()],
+        status,
+        ..Default::default()
+    };
+    store.create_article_at(&mk("A", "Tin tức/Kinh tế", "Kim Huệ", Status::Published), day("2026-04-01")).expect("a");
+    store.create_article_at(&mk("B", "Tin tức", "Tùng Lâm", Status::Draft), day("2026-03-31")).expect("b");
+    store.create_article_at(&mk("C", "Tin tức khác", "Kim Huệ", Status::Published), day("2026-04-30")).expect("c");
+    let list = |f: ListFilter| -> Vec<String> {
+        let mut t: Vec<String> = store.list(&f).expect("list").items.into_iter().map(|a| a.title).collect();
+        t.sort();
+        t
+    };
+    assert_eq!(list(ListFilter { status: Some(Status::Published), ..Default::default() }), ["A", "C"]);
+    assert_eq!(list(ListFilter { category: Some("Tin tức".into()), ..Default::default() }), ["A", "B"], "sub-categories included, sibling prefix not");
+    assert_eq!(list(ListFilter { category: Some("Tin tức/Kinh tế".into()), ..Default::default() }), ["A"]);
+    assert_eq!(list(ListFilter { author: Some("Kim Huệ".into()), ..Default::default() }), ["A", "C"]);
+    assert_eq!(list(ListFilter { month: Some("2026-04".into()), ..Default::default() }), ["A", "C"], "month in Vietnam time");
+    assert_eq!(list(ListFilter { month: Some("2026-04".into()), author: Some("Kim Huệ".into()), query: Some("c".into()), ..Default::default() }), ["C"]);
+    let cats: Vec<_> = store.categories().expect("cats").into_iter().map(|c| (c.path, c.depth, c.article_count)).collect();
+    assert_eq!(cats, [("Tin tức".into(), 0, 1), ("Tin tức khác".into(), 0, 1), ("Tin tức/Kinh tế".into(), 1, 1)]);
+    assert_eq!(store.authors().expect("authors"), ["Kim Huệ", "Tùng Lâm"]);
+}
+
+#[test]
+fn paging_returns_every_article_once() {
+    let (_dir, site) = temp_site();
+    let mut store = site.store().expect("store");
+    let items: Vec<_> = (0..250).map(|i| bantin_core::corpus::article(3, i)).map(|(a, t)| (a, Some(t))).collect();
+    store.create_articles(&items).expect("bulk");
+    let mut seen = std::collections::HashSet::new();
+    let mut offset = 0;
+    loop {
+        let page = store.list(&ListFilter { limit: 100, offset, ..Default::default() }).expect("page");
+        assert_eq!(page.total, 250);
+        if page.items.is_empty() {
+            break;
+        }
+        for a in page.items {
+            assert!(seen.insert(a.id), "article {} listed twice", a.id);
+        }
+        offset += 100;
+    }
+    assert_eq!(seen.len(), 250);
+}
+
+#[test]
+fn text_is_stored_in_nfc() {
+    let (_dir, site) = temp_site();
+    let mut store = site.store().expect("store");
+    let nfd = |s: &str| -> String { s.nfd().collect() };
+    let a = store
+        .create_article(&ArticleInput {
+            title: nfd("Thể thao"),
+            body: nfd("Đồng bào"),
+            authors: vec![nfd("Kim Huệ")],
+            ..Default::default()
+        })
+        .expect("create");
+    assert_eq!(a.title, "Thể thao");
+    assert_eq!(a.body, "Đồng bào");
+    assert_eq!(a.authors, ["Kim Huệ"]);
+}
+
+#[test]
+fn opening_a_folder_without_a_site_is_a_clear_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let err = Site::open(dir.path()).expect_err("not a site");
+    assert_eq!(err.code(), bantin_core::ErrorCode::NotASite);
+}
+
+#[test]
+fn sample_site_has_the_shape_of_the_portal_page() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let site = bantin_core::sample::create_sample_site(dir.path()).expect("sample");
+    let store = site.store().expect("store");
+    let page = store.list(&ListFilter::default()).expect("list");
+    assert!(page.total >= 4);
+    let first = store.list(&ListFilter { query: Some("nghi quyet".into()), ..Default::default() }).expect("search");
+    let article = store.article(first.items[0].id).expect("article");
+    // The shared sample page ends with the writers and their unit.
+    let portal = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/samples/portal-page-muong-khuong.txt")).expect("shared sample beside the clone");
+    let unit = "Trung tâm Văn hóa, Thể thao - Truyền thông huyện";
+    assert!(portal.contains(&format!("Kim Huệ - Tùng Lâm - {unit}")));
+    assert_eq!(article.authors, ["Kim Huệ", "Tùng Lâm"]);
+    assert_eq!(article.unit, unit);
+    assert!(!article.sapo.is_empty());
+    // Creating it again does not duplicate the articles.
+    bantin_core::sample::create_sample_site(dir.path()).expect("again");
+    assert_eq!(site.store().expect("store").article_count().expect("count"), page.total);
+}
+
+#[test]
+fn import_brings_in_a_hugo_folder_and_reports_skips() {
+    let (_dir, site) = temp_site();
+    let src = tempfile::tempdir().expect("src");
+    let posts = src.path().join("content/posts");
+    std::fs::create_dir_all(&posts).expect("mkdir");
+    std::fs::write(posts.join("a.md"), "---\ntitle: Khai mạc hội chợ\ndate: 2022-04-15\nauthors: [Kim Huệ]\n---\nThân bài").expect("w");
+    std::fs::write(posts.join("b.md"), "+++\ntitle = \"Ngày hội\"\ndraft = true\n+++\nx").expect("w");
+    std::fs::write(posts.join("_index.md"), "---\ntitle: Tin\n---\n").expect("w");
+    std::fs::write(posts.join("c.md"), "Không có front matter").expect("w");
+    std::fs::write(posts.join("d.md"), [0xff, 0xfe, 0x00]).expect("w");
+    std::fs::write(posts.join("notes.txt"), "bỏ qua").expect("w");
+    let mut store = site.store().expect("store");
+    let report = bantin_core::import::import_dir(&mut store, src.path(), None).expect("import");
+    assert_eq!(report.imported.len(), 2);
+    assert_eq!(report.skipped.len(), 3, "{:?}", report.skipped);
+    let reasons: Vec<_> = report.skipped.iter().map(|s| s.reason.as_str()).collect();
+    assert!(reasons.iter().any(|r| r.contains("UTF-8")));
+    assert!(reasons.iter().any(|r| r.contains("front matter")));
+    let hoi_cho = store.article(report.imported[0].id).expect("a");
+    assert_eq!(hoi_cho.title, "Khai mạc hội chợ");
+    assert_eq!(hoi_cho.status, Status::Published);
+    assert_eq!(&hoi_cho.created_at[..10], "2022-04-14", "midnight in Vietnam is the evening before in UTC");
+    assert_eq!(store.article(report.imported[1].id).expect("b").status, Status::Draft);
+    assert_eq!(titles(&store, "hoi cho"), ["Khai mạc hội chợ"]);
+}
