@@ -33,6 +33,7 @@ pub enum Error {
 
 /// The stable error codes the UI and scripts branch on and translate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     NotFound,

@@ -1,0 +1,58 @@
+use bantin_core::{Article, ArticleInput, ArticlePage, Category, ListFilter};
+use tauri::State;
+
+use crate::error::{blocking, CommandResult};
+use crate::state::AppState;
+
+/// Lists, or searches when `filter.query` holds words.
+#[tauri::command(async)]
+#[specta::specta]
+pub async fn article_list(
+    state: State<'_, AppState>,
+    filter: ListFilter,
+) -> CommandResult<ArticlePage> {
+    let site = state.site()?;
+    blocking(move || site.store()?.list(&filter)).await
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub async fn article_get(state: State<'_, AppState>, id: i64) -> CommandResult<Article> {
+    let site = state.site()?;
+    blocking(move || site.store()?.article(id)).await
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub async fn article_create(
+    state: State<'_, AppState>,
+    input: ArticleInput,
+) -> CommandResult<Article> {
+    let site = state.site()?;
+    blocking(move || site.store()?.create_article(&input)).await
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub async fn article_update(
+    state: State<'_, AppState>,
+    id: i64,
+    input: ArticleInput,
+) -> CommandResult<Article> {
+    let site = state.site()?;
+    blocking(move || site.store()?.update_article(id, &input)).await
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub async fn category_list(state: State<'_, AppState>) -> CommandResult<Vec<Category>> {
+    let site = state.site()?;
+    blocking(move || site.store()?.categories()).await
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub async fn author_list(state: State<'_, AppState>) -> CommandResult<Vec<String>> {
+    let site = state.site()?;
+    blocking(move || site.store()?.authors()).await
+}

@@ -1,0 +1,5 @@
+//! Tauri commands: each a short adapter that runs a library call off the UI
+//! thread and returns `CommandError` on failure.
+
+pub mod articles;
+pub mod site;

@@ -1,0 +1,61 @@
+use std::path::PathBuf;
+
+use bantin_core::{Site, SiteInfo};
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::error::{blocking, CommandError, CommandResult};
+use crate::state::AppState;
+
+#[tauri::command(async)]
+#[specta::specta]
+pub async fn site_current(state: State<'_, AppState>) -> CommandResult<SiteInfo> {
+    let site = state.site()?;
+    blocking(move || site.info()).await
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub async fn site_open(state: State<'_, AppState>, path: String) -> CommandResult<SiteInfo> {
+    let site = blocking(move || Site::open(&PathBuf::from(path))).await?;
+    switch(&state, site).await
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub async fn site_create(
+    state: State<'_, AppState>,
+    path: String,
+    name: String,
+) -> CommandResult<SiteInfo> {
+    let site = blocking(move || Site::create(&PathBuf::from(path), &name)).await?;
+    switch(&state, site).await
+}
+
+async fn switch(state: &State<'_, AppState>, site: Site) -> CommandResult<SiteInfo> {
+    let info_site = site.clone();
+    let info = blocking(move || info_site.info()).await?;
+    state.switch_to(site)?;
+    Ok(info)
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub async fn site_recent(state: State<'_, AppState>) -> CommandResult<Vec<String>> {
+    Ok(state.recent())
+}
+
+/// The native folder picker; `None` when the user cancels.
+#[tauri::command(async)]
+#[specta::specta]
+pub async fn pick_folder(app: AppHandle) -> CommandResult<Option<String>> {
+    tauri::async_runtime::spawn_blocking(move || {
+        app.dialog()
+            .file()
+            .blocking_pick_folder()
+            .and_then(|p| p.into_path().ok())
+            .map(|p| p.to_string_lossy().into_owned())
+    })
+    .await
+    .map_err(CommandError::internal)
+}

@@ -1,0 +1,275 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import App from './App.svelte';
+import { MockBackend, type MockOptions } from './lib/backend/mock';
+
+function setup(opts: MockOptions = {}) {
+  const backend = new MockBackend(opts);
+  const user = userEvent.setup();
+  render(App, { props: { backend } });
+  return { backend, user };
+}
+
+const rowTitles = () =>
+  screen.queryAllByTestId('article-row').map((r) => r.querySelector('.title')?.textContent);
+
+describe('article list', () => {
+  it('shows the count, translated badges and dd/mm/yyyy dates', async () => {
+    setup();
+    await waitFor(() => expect(screen.getAllByTestId('article-row')).toHaveLength(5));
+    expect(screen.getByTestId('article-count')).toHaveTextContent('5 bài viết');
+    const row = screen
+      .getAllByTestId('article-row')
+      .find((r) => r.textContent?.includes('chuyển đổi số'))!;
+    expect(row).toHaveTextContent('Đã đăng');
+    expect(row).toHaveTextContent('15/01/2024');
+    expect(screen.getAllByText('Bản nháp').length).toBeGreaterThan(0);
+  });
+
+  it('searching "hoa" finds the article titled with "hóa"', async () => {
+    const { user } = setup();
+    await waitFor(() => expect(screen.getAllByTestId('article-row')).toHaveLength(5));
+    await user.type(screen.getByTestId('search-input'), 'hoa');
+    await waitFor(() => {
+      expect(rowTitles()).toContain('Lễ hội văn hóa dân gian đầu xuân');
+      expect(rowTitles()).not.toContain('Giải bóng đá thiếu niên huyện khởi tranh');
+    });
+  });
+
+  it('when typing fast, only the last query’s results are shown', async () => {
+    // The answer to the older query is slow and arrives after the newer one.
+    const { user } = setup({
+      latency: (method, args) =>
+        method === 'articleList' && (args[0] as { query: string | null }).query === 'bong'
+          ? 400
+          : 5,
+    });
+    await waitFor(() => expect(screen.getAllByTestId('article-row')).toHaveLength(5));
+    const search = screen.getByTestId('search-input');
+    await user.type(search, 'bong');
+    await new Promise((r) => setTimeout(r, 200)); // debounce fired, "bong" is in flight
+    await user.clear(search);
+    await user.type(search, 'duong');
+    await waitFor(() => expect(rowTitles()).toEqual(['Nâng cấp tuyến đường liên xã Bình Minh']));
+    await new Promise((r) => setTimeout(r, 400)); // let the stale "bong" answer land
+    expect(rowTitles()).toEqual(['Nâng cấp tuyến đường liên xã Bình Minh']);
+    expect(screen.getByTestId('article-count')).toHaveTextContent('1 bài viết');
+  });
+
+  it('filters by status and category', async () => {
+    const { user } = setup();
+    await waitFor(() => expect(screen.getAllByTestId('article-row')).toHaveLength(5));
+    await user.selectOptions(screen.getByTestId('filter-status'), 'draft');
+    await waitFor(() => expect(screen.getAllByTestId('article-row')).toHaveLength(2));
+    await user.selectOptions(screen.getByTestId('filter-category'), 'Tin tức/Kinh tế');
+    await waitFor(() =>
+      expect(rowTitles()).toEqual(['Hợp tác xã nông nghiệp ứng dụng công nghệ cao']),
+    );
+  });
+
+  it('shows an empty state when nothing matches', async () => {
+    const { user } = setup();
+    await user.type(await screen.findByTestId('search-input'), 'khongcobaiviet');
+    expect(await screen.findByText('Không tìm thấy bài viết phù hợp.')).toBeInTheDocument();
+    expect(screen.getByTestId('article-count')).toHaveTextContent('0 bài viết');
+  });
+
+  it('renders only a window of rows for 10,000 articles and loads pages on scroll', async () => {
+    const { backend } = setup({ articles: [], generate: 10_000 });
+    const spy = vi.spyOn(backend, 'articleList');
+    await waitFor(() =>
+      expect(screen.getByTestId('article-count')).toHaveTextContent('10.000 bài viết'),
+    );
+    await waitFor(() => expect(screen.getAllByTestId('article-row').length).toBeGreaterThan(5));
+    expect(screen.getAllByTestId('article-row').length).toBeLessThan(60);
+
+    const viewport = screen.getByTestId('article-list');
+    viewport.scrollTop = 36 * 5000;
+    await fireEvent.scroll(viewport);
+    await waitFor(() => {
+      const indices = screen
+        .getAllByTestId('article-row')
+        .map((r) => Number(r.getAttribute('data-index')));
+      expect(indices).toContain(5000);
+    });
+    expect(screen.getAllByTestId('article-row').length).toBeLessThan(60);
+    expect(spy.mock.calls.every(([f]) => f.limit === 100)).toBe(true);
+  });
+});
+
+describe('article form', () => {
+  it('creates an article that then appears in the list', async () => {
+    const { backend, user } = setup();
+    await waitFor(() => expect(screen.getAllByTestId('article-row')).toHaveLength(5));
+    await user.click(screen.getByTestId('new-article'));
+    await user.type(screen.getByTestId('field-title'), 'Khai mạc hội chợ nông sản');
+    await user.type(screen.getByTestId('field-sapo'), 'Hội chợ diễn ra trong 3 ngày.');
+    await user.type(screen.getByTestId('field-authors'), 'Kim Huệ, Tùng Lâm');
+    await user.type(screen.getByTestId('field-category'), 'Tin tức/Kinh tế');
+    await user.type(screen.getByTestId('field-tags'), 'hội chợ, nông sản');
+    expect(screen.getByTestId('save-state')).toHaveTextContent('Có thay đổi chưa lưu');
+    await user.click(screen.getByTestId('save-article'));
+
+    await waitFor(() =>
+      expect(screen.getByTestId('save-state')).toHaveTextContent(/^Đã lưu lúc \d\d:\d\d$/),
+    );
+    await waitFor(() => expect(rowTitles()).toContain('Khai mạc hội chợ nông sản'));
+    expect(screen.getByTestId('article-count')).toHaveTextContent('6 bài viết');
+
+    const row = screen
+      .getAllByTestId('article-row')
+      .find((r) => r.textContent?.includes('hội chợ'))!;
+    const saved = await backend.articleGet(Number(row.dataset.id));
+    expect(saved.authors).toEqual(['Kim Huệ', 'Tùng Lâm']);
+    expect(saved.tags).toEqual(['hội chợ', 'nông sản']);
+    expect(saved.category).toBe('Tin tức/Kinh tế');
+    expect(saved.status).toBe('draft');
+  });
+
+  it('edits an existing article and saves with Ctrl+S', async () => {
+    const { backend, user } = setup();
+    await waitFor(() => expect(screen.getAllByTestId('article-row')).toHaveLength(5));
+    const row = screen
+      .getAllByTestId('article-row')
+      .find((r) => r.textContent?.includes('bóng đá'))!;
+    await user.click(row);
+    const title = screen.getByTestId('field-title') as HTMLInputElement;
+    await waitFor(() => expect(title.value).toBe('Giải bóng đá thiếu niên huyện khởi tranh'));
+    expect((screen.getByTestId('field-authors') as HTMLInputElement).value).toBe('Tùng Lâm');
+    await user.selectOptions(screen.getByTestId('field-status'), 'published');
+    await user.keyboard('{Control>}s{/Control}');
+    await waitFor(() => expect(screen.getByTestId('save-state')).toHaveTextContent('Đã lưu lúc'));
+    expect((await backend.articleGet(Number(row.dataset.id))).status).toBe('published');
+    await waitFor(() =>
+      expect(
+        screen.getAllByTestId('article-row').find((r) => r.textContent?.includes('bóng đá')),
+      ).toHaveTextContent('Đã đăng'),
+    );
+  });
+
+  it('saving with an empty title shows the translated error', async () => {
+    const { user } = setup();
+    await user.click(await screen.findByTestId('new-article'));
+    await user.type(screen.getByTestId('field-sapo'), 'Chỉ có sa-pô');
+    await user.click(screen.getByTestId('save-article'));
+    await waitFor(() =>
+      expect(screen.getByTestId('save-state')).toHaveTextContent(
+        'Lỗi khi lưu: Dữ liệu nhập vào không hợp lệ.',
+      ),
+    );
+    const banner = screen.getByTestId('error-banner');
+    expect(banner).toHaveTextContent('Dữ liệu nhập vào không hợp lệ.');
+    expect(banner).toHaveTextContent('title must not be empty');
+    expect(screen.getByTestId('field-title')).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('sends decomposed (NFD) input as NFC', async () => {
+    const { backend, user } = setup();
+    const create = vi.spyOn(backend, 'articleCreate');
+    const list = vi.spyOn(backend, 'articleList');
+    await user.click(await screen.findByTestId('new-article'));
+    const nfdTitle = 'Lễ hội Văn hóa'.normalize('NFD');
+    await fireEvent.input(screen.getByTestId('field-title'), { target: { value: nfdTitle } });
+    await fireEvent.input(screen.getByTestId('field-authors'), {
+      target: { value: 'Kim Huệ'.normalize('NFD') },
+    });
+    await user.click(screen.getByTestId('save-article'));
+    await waitFor(() => expect(create).toHaveBeenCalled());
+    expect(create.mock.calls[0][0].title).toBe('Lễ hội Văn hóa'.normalize('NFC'));
+    expect(create.mock.calls[0][0].authors).toEqual(['Kim Huệ'.normalize('NFC')]);
+
+    await fireEvent.input(screen.getByTestId('search-input'), {
+      target: { value: 'văn hóa'.normalize('NFD') },
+    });
+    await waitFor(() =>
+      expect(list.mock.calls.some(([f]) => f.query === 'văn hóa'.normalize('NFC'))).toBe(true),
+    );
+  });
+
+  it('lets authors be reordered and removed', async () => {
+    const { user } = setup();
+    await user.click(await screen.findByTestId('new-article'));
+    const authors = screen.getByTestId('field-authors') as HTMLInputElement;
+    await user.type(authors, 'Kim Huệ - Tùng Lâm');
+    const chips = screen.getByTestId('author-chips');
+    expect(
+      within(chips)
+        .getAllByRole('listitem')
+        .map((li) => li.firstChild?.textContent),
+    ).toEqual(['Kim Huệ', 'Tùng Lâm']);
+    await user.click(within(chips).getByRole('button', { name: 'Đưa Tùng Lâm lên trước' }));
+    expect(authors.value).toBe('Tùng Lâm, Kim Huệ');
+    await user.click(within(chips).getByRole('button', { name: 'Bỏ Kim Huệ' }));
+    expect(authors.value).toBe('Tùng Lâm');
+  });
+
+  it('asks before discarding unsaved changes', async () => {
+    const { user } = setup();
+    await user.click(await screen.findByTestId('new-article'));
+    await user.type(screen.getByTestId('field-title'), 'Bản thảo dở dang');
+    await user.click(screen.getAllByTestId('article-row')[0]);
+    expect(screen.getByRole('alertdialog')).toHaveTextContent('thay đổi chưa lưu');
+    expect((screen.getByTestId('field-title') as HTMLInputElement).value).toBe('Bản thảo dở dang');
+    await user.click(screen.getByTestId('discard-changes'));
+    await waitFor(() =>
+      expect((screen.getByTestId('field-title') as HTMLInputElement).value).not.toBe(
+        'Bản thảo dở dang',
+      ),
+    );
+  });
+});
+
+describe('language and sites', () => {
+  it('switching language changes the labels', async () => {
+    const { user } = setup();
+    await waitFor(() => expect(screen.getAllByTestId('article-row')).toHaveLength(5));
+    expect(screen.getByTestId('new-article')).toHaveTextContent('Bài viết mới');
+    await user.click(screen.getByTestId('lang-toggle'));
+    expect(screen.getByTestId('new-article')).toHaveTextContent('New article');
+    expect(screen.getByTestId('article-count')).toHaveTextContent('5 articles');
+    expect(screen.getAllByText('Draft').length).toBeGreaterThan(0);
+    expect(screen.getByTestId('lang-toggle')).toHaveTextContent('Tiếng Việt');
+    await user.click(screen.getByTestId('lang-toggle'));
+    expect(screen.getByTestId('new-article')).toHaveTextContent('Bài viết mới');
+  });
+
+  it('switches to a recent site', async () => {
+    const { user } = setup();
+    await waitFor(() =>
+      expect(screen.getByTestId('site-name')).toHaveTextContent('Trang tin huyện'),
+    );
+    await user.click(screen.getByTestId('site-switcher'));
+    const recent = await screen.findAllByTestId('recent-site');
+    await user.click(recent.find((b) => b.textContent?.includes('trang-xa'))!);
+    await waitFor(() => expect(screen.getByTestId('site-name')).toHaveTextContent('Trang tin xã'));
+    await waitFor(() => expect(screen.getAllByTestId('article-row')).toHaveLength(2));
+  });
+
+  it('shows site_too_new in Vietnamese when opening a newer database', async () => {
+    const { user } = setup({ folders: ['/media/usb/too-new'] });
+    await user.click(await screen.findByTestId('site-switcher'));
+    await user.click(screen.getByTestId('site-open'));
+    expect(await screen.findByTestId('error-banner')).toHaveTextContent(
+      'Cơ sở dữ liệu này được tạo bởi phiên bản Bản Tin mới hơn',
+    );
+    expect(screen.getByTestId('site-name')).toHaveTextContent('Trang tin huyện');
+  });
+
+  it('creates a new site from a picked folder and a typed name', async () => {
+    const { user } = setup({ folders: ['/home/bantin/trang-moi'] });
+    await user.click(await screen.findByTestId('site-switcher'));
+    await user.click(screen.getByTestId('site-create'));
+    await user.type(await screen.findByTestId('site-create-name'), 'Trang tin mới');
+    await user.click(screen.getByRole('button', { name: 'Tạo trang' }));
+    await waitFor(() => expect(screen.getByTestId('site-name')).toHaveTextContent('Trang tin mới'));
+    expect(await screen.findByText(/Chưa có bài viết nào/)).toBeInTheDocument();
+  });
+
+  it('starts without a site and offers to open one', async () => {
+    setup({ noSite: true });
+    expect(await screen.findByText('Chưa mở trang nào')).toBeInTheDocument();
+    expect(screen.getByTestId('site-name')).toHaveTextContent('Chưa mở trang');
+    expect(screen.queryByTestId('error-banner')).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,73 @@
+import type {
+  Article,
+  ArticleInput,
+  ArticlePage,
+  Category,
+  ErrorCode,
+  ListFilter,
+  SiteInfo,
+} from '../../bindings';
+
+export type {
+  Article,
+  ArticleInput,
+  ArticlePage,
+  ArticleSummary,
+  Category,
+  ErrorCode,
+  ListFilter,
+  SiteInfo,
+  Status,
+} from '../../bindings';
+
+export const ERROR_CODES: readonly ErrorCode[] = [
+  'not_found',
+  'invalid_input',
+  'site_too_new',
+  'not_a_site',
+  'storage',
+  'disk_full',
+  'busy',
+  'io',
+  'internal',
+];
+
+export class BackendError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'BackendError';
+    this.code = code;
+  }
+
+  // Anything thrown (a Tauri IPC failure, a bug) becomes a BackendError so the UI has
+  // one shape to translate and show.
+  static from(e: unknown): BackendError {
+    if (e instanceof BackendError) return e;
+    if (isCommandError(e)) return new BackendError(e.code, e.message);
+    if (e instanceof Error) return new BackendError('internal', e.message);
+    return new BackendError('internal', String(e));
+  }
+}
+
+export function isCommandError(e: unknown): e is { code: ErrorCode; message: string } {
+  if (typeof e !== 'object' || e === null) return false;
+  const { code, message } = e as Record<string, unknown>;
+  return ERROR_CODES.includes(code as ErrorCode) && typeof message === 'string';
+}
+
+/** What the UI needs from the Rust side. Every method throws BackendError on failure. */
+export interface Backend {
+  siteCurrent(): Promise<SiteInfo>;
+  siteOpen(path: string): Promise<SiteInfo>;
+  siteCreate(path: string, name: string): Promise<SiteInfo>;
+  siteRecent(): Promise<string[]>;
+  articleList(filter: ListFilter): Promise<ArticlePage>;
+  articleGet(id: number): Promise<Article>;
+  articleCreate(input: ArticleInput): Promise<Article>;
+  articleUpdate(id: number, input: ArticleInput): Promise<Article>;
+  categoryList(): Promise<Category[]>;
+  authorList(): Promise<string[]>;
+  pickFolder(): Promise<string | null>;
+}

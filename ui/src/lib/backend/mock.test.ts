@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { BackendError, type ArticleInput, type ListFilter } from './backend';
+import { MockBackend } from './mock';
+
+const all: ListFilter = {
+  query: null,
+  status: null,
+  category: null,
+  author: null,
+  month: null,
+  limit: 100,
+  offset: 0,
+};
+
+const input: ArticleInput = {
+  title: 'Bài mới',
+  sapo: '',
+  body: '',
+  authors: ['Kim Huệ'],
+  unit: '',
+  category: null,
+  tags: [],
+  status: 'draft',
+};
+
+async function titles(b: MockBackend, f: Partial<ListFilter>) {
+  return (await b.articleList({ ...all, ...f })).items.map((i) => i.title);
+}
+
+describe('MockBackend search and filters', () => {
+  const b = new MockBackend();
+
+  it.each([
+    ['hoa', 'Lễ hội văn hóa dân gian đầu xuân'],
+    ['duong', 'Nâng cấp tuyến đường liên xã Bình Minh'],
+    ['DUONG lien xa', 'Nâng cấp tuyến đường liên xã Bình Minh'],
+    ['bong da', 'Giải bóng đá thiếu niên huyện khởi tranh'],
+  ])('query %j finds %j first', async (query, title) => {
+    expect((await titles(b, { query }))[0]).toBe(title);
+  });
+
+  it('requires every query word to match', async () => {
+    expect(await titles(b, { query: 'bong da xuan' })).toEqual([]);
+  });
+
+  it('lists newest first without a query', async () => {
+    const page = await b.articleList(all);
+    const dates = page.items.map((i) => i.created_at);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(page.total).toBe(5);
+  });
+
+  it.each([
+    [{ status: 'draft' as const }, 2],
+    [{ category: 'Tin tức' }, 3],
+    [{ category: 'Tin tức/Kinh tế' }, 2],
+    [{ author: 'Kim Huệ' }, 2],
+    [{ month: '2024-02' }, 2],
+    [{ month: '2024-02', author: 'Minh Châu' }, 1],
+  ])('filter %j → %d articles', async (f, count) => {
+    expect((await b.articleList({ ...all, ...f })).total).toBe(count);
+  });
+
+  it('pages with limit and offset', async () => {
+    const big = new MockBackend({ articles: [], generate: 250 });
+    const page = await big.articleList({ ...all, limit: 100, offset: 200 });
+    expect(page.total).toBe(250);
+    expect(page.items).toHaveLength(50);
+  });
+});
+
+describe('MockBackend writes', () => {
+  it('rejects an empty title with invalid_input', async () => {
+    const b = new MockBackend();
+    await expect(b.articleCreate({ ...input, title: '   ' })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+  });
+
+  it('reports not_found for an unknown id', async () => {
+    const b = new MockBackend();
+    const err = await b.articleGet(9999).catch((e) => e);
+    expect(err).toBeInstanceOf(BackendError);
+    expect(err.code).toBe('not_found');
+  });
+
+  it('creates, then updates with a new revision', async () => {
+    const b = new MockBackend();
+    const created = await b.articleCreate(input);
+    expect(created.slug).toBe('bai-moi');
+    const updated = await b.articleUpdate(created.id, { ...input, title: 'Bài đã sửa' });
+    expect(updated.revision_id).toBe(created.revision_id + 1);
+    expect((await b.articleGet(created.id)).title).toBe('Bài đã sửa');
+    expect((await b.articleList(all)).items[0].id).toBe(created.id);
+  });
+
+  it('adds a typed category path and its parents to the category list', async () => {
+    const b = new MockBackend();
+    await b.articleCreate({ ...input, category: 'Chính trị/Đảng bộ' });
+    const cats = await b.categoryList();
+    expect(cats.find((c) => c.path === 'Chính trị')).toMatchObject({ depth: 0 });
+    expect(cats.find((c) => c.path === 'Chính trị/Đảng bộ')).toMatchObject({
+      depth: 1,
+      name: 'Đảng bộ',
+      article_count: 1,
+    });
+  });
+});
+
+describe('MockBackend sites', () => {
+  it('opens, rejects and creates sites', async () => {
+    const b = new MockBackend({ folders: ['/tmp/moi'] });
+    await expect(b.siteOpen('/tmp/too-new')).rejects.toMatchObject({ code: 'site_too_new' });
+    await expect(b.siteOpen('/tmp/nothing')).rejects.toMatchObject({ code: 'not_a_site' });
+    const path = await b.pickFolder();
+    const site = await b.siteCreate(path!, 'Trang mới');
+    expect(site).toEqual({ path: '/tmp/moi', name: 'Trang mới', article_count: 0 });
+    expect((await b.siteRecent())[0]).toBe('/tmp/moi');
+    expect(await b.pickFolder()).toBeNull();
+  });
+});

@@ -1,0 +1,282 @@
+import {
+  BackendError,
+  type Article,
+  type ArticleInput,
+  type ArticlePage,
+  type ArticleSummary,
+  type Backend,
+  type Category,
+  type ListFilter,
+  type SiteInfo,
+} from './backend';
+import { fold, foldWords, matchesAllWords } from '../text/fold';
+import { SEED_ARTICLES, SEED_CATEGORIES, generateArticles, type SeedArticle } from './seed';
+
+type Indexed = { article: Article; title: string; text: string };
+
+type MockSite = { name: string; items: Indexed[]; nextId: number; categories: string[] };
+
+export interface MockOptions {
+  /** Articles of the initial site; defaults to a few Vietnamese samples. */
+  articles?: SeedArticle[];
+  /** Extra generated articles, e.g. 10_000 to exercise the virtual list. */
+  generate?: number;
+  /** Simulated IPC delay in ms, per call. */
+  latency?: number | ((method: string, args: unknown[]) => number);
+  /** Results handed out by pickFolder, in order; null simulates a cancelled dialog. */
+  folders?: (string | null)[];
+  /** No site open at start-up. */
+  noSite?: boolean;
+}
+
+const DEFAULT_PATH = '/home/bantin/trang-huyen';
+const STATUSES = ['draft', 'published'];
+
+function clone<T>(v: T): T {
+  // What crosses the Tauri IPC is a copy; mirror that so the UI cannot mutate the store.
+  return JSON.parse(JSON.stringify(v)) as T;
+}
+
+function slugify(title: string): string {
+  return (
+    fold(title)
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'bai-viet'
+  );
+}
+
+function indexed(article: Article): Indexed {
+  return {
+    article,
+    title: fold(article.title),
+    text: fold([article.title, article.sapo, article.body, ...article.authors].join(' ')),
+  };
+}
+
+function summary(a: Article): ArticleSummary {
+  const { id, title, slug, status, authors, category, created_at, updated_at } = a;
+  return { id, title, slug, status, authors, category, created_at, updated_at };
+}
+
+function inCategory(category: string | null, path: string): boolean {
+  return category === path || (category?.startsWith(path + '/') ?? false);
+}
+
+function newestFirst(a: Indexed, b: Indexed): number {
+  const d = b.article.created_at.localeCompare(a.article.created_at);
+  return d !== 0 ? d : b.article.id - a.article.id;
+}
+
+export class MockBackend implements Backend {
+  private sites = new Map<string, MockSite>();
+  private current: string | null;
+  private recent: string[] = [];
+  private folders: (string | null)[];
+  private latency: MockOptions['latency'];
+  private cache: { key: string; ids: Indexed[] } | null = null;
+
+  constructor(opts: MockOptions = {}) {
+    this.latency = opts.latency ?? 0;
+    this.folders = [...(opts.folders ?? [])];
+    const seed = [...(opts.articles ?? SEED_ARTICLES), ...generateArticles(opts.generate ?? 0)];
+    this.addSite(DEFAULT_PATH, 'Trang tin huyện', seed);
+    this.addSite('/home/bantin/trang-xa', 'Trang tin xã', SEED_ARTICLES.slice(0, 2));
+    this.current = opts.noSite ? null : DEFAULT_PATH;
+    this.recent = opts.noSite ? [DEFAULT_PATH] : [DEFAULT_PATH, '/home/bantin/trang-xa'];
+  }
+
+  private addSite(path: string, name: string, seed: SeedArticle[]) {
+    const site: MockSite = { name, items: [], nextId: 1, categories: [...SEED_CATEGORIES] };
+    this.sites.set(path, site);
+    for (const s of seed) this.insert(site, s, s.created_at);
+  }
+
+  private insert(site: MockSite, input: ArticleInput, createdAt: string): Article {
+    const id = site.nextId++;
+    const article: Article = {
+      ...clone(input),
+      id,
+      slug: this.uniqueSlug(site, slugify(input.title), id),
+      created_at: createdAt,
+      updated_at: createdAt,
+      revision_id: 1,
+    };
+    site.items.push(indexed(article));
+    if (article.category) this.ensureCategory(site, article.category);
+    this.cache = null;
+    return article;
+  }
+
+  private uniqueSlug(site: MockSite, base: string, id: number): string {
+    // Only checked against small seeds and hand-made articles; generated ones get the id.
+    return site.items.length > 1000 || site.items.some((i) => i.article.slug === base)
+      ? `${base}-${id}`
+      : base;
+  }
+
+  private ensureCategory(site: MockSite, path: string) {
+    const parts = path.split('/');
+    for (let i = 1; i <= parts.length; i++) {
+      const p = parts.slice(0, i).join('/');
+      if (!site.categories.includes(p)) site.categories.push(p);
+    }
+  }
+
+  private async delay(method: string, args: unknown[]) {
+    const ms = typeof this.latency === 'function' ? this.latency(method, args) : this.latency;
+    await new Promise((r) => setTimeout(r, ms ?? 0));
+  }
+
+  private site(): MockSite {
+    const site = this.current ? this.sites.get(this.current) : undefined;
+    if (!site) throw new BackendError('not_a_site', 'no site is open');
+    return site;
+  }
+
+  private info(path: string): SiteInfo {
+    const site = this.sites.get(path)!;
+    return { path, name: site.name, article_count: site.items.length };
+  }
+
+  private touchRecent(path: string) {
+    this.recent = [path, ...this.recent.filter((p) => p !== path)].slice(0, 8);
+  }
+
+  private validate(input: ArticleInput) {
+    if (input.title.trim() === '')
+      throw new BackendError('invalid_input', 'title must not be empty');
+    if (!STATUSES.includes(input.status))
+      throw new BackendError('invalid_input', `unknown status ${input.status}`);
+    if (input.authors.some((a) => a.trim() === ''))
+      throw new BackendError('invalid_input', 'author names must not be empty');
+  }
+
+  private find(id: number): Indexed {
+    const found = this.site().items.find((i) => i.article.id === id);
+    if (!found) throw new BackendError('not_found', `article ${id} does not exist`);
+    return found;
+  }
+
+  private filtered(filter: ListFilter): Indexed[] {
+    const { limit: _l, offset: _o, ...rest } = filter;
+    const key = `${this.current}|${JSON.stringify(rest)}`;
+    if (this.cache?.key === key) return this.cache.ids;
+
+    const words = foldWords(filter.query ?? '');
+    let items = this.site().items.filter(
+      ({ article: a, text }) =>
+        (!filter.status || a.status === filter.status) &&
+        (!filter.category || inCategory(a.category, filter.category)) &&
+        (!filter.author || a.authors.includes(filter.author)) &&
+        (!filter.month || a.created_at.startsWith(filter.month)) &&
+        matchesAllWords(text, words),
+    );
+    if (words.length > 0) {
+      // Title hits outrank body hits; ties stay newest first.
+      const score = (i: Indexed) => words.filter((w) => i.title.includes(w)).length;
+      items = items.sort((a, b) => score(b) - score(a) || newestFirst(a, b));
+    } else {
+      items = items.sort(newestFirst);
+    }
+    this.cache = { key, ids: items };
+    return items;
+  }
+
+  async siteCurrent(): Promise<SiteInfo> {
+    await this.delay('siteCurrent', []);
+    if (!this.current) throw new BackendError('not_a_site', 'no site is open');
+    return this.info(this.current);
+  }
+
+  async siteOpen(path: string): Promise<SiteInfo> {
+    await this.delay('siteOpen', [path]);
+    if (path.includes('too-new'))
+      throw new BackendError('site_too_new', 'schema version 9 is newer than supported 1');
+    if (!this.sites.has(path)) throw new BackendError('not_a_site', `${path} has no site.db`);
+    this.current = path;
+    this.cache = null;
+    this.touchRecent(path);
+    return this.info(path);
+  }
+
+  async siteCreate(path: string, name: string): Promise<SiteInfo> {
+    await this.delay('siteCreate', [path, name]);
+    if (name.trim() === '') throw new BackendError('invalid_input', 'site name must not be empty');
+    if (this.sites.has(path)) throw new BackendError('invalid_input', `${path} is already a site`);
+    this.addSite(path, name.trim(), []);
+    return this.siteOpen(path);
+  }
+
+  async siteRecent(): Promise<string[]> {
+    await this.delay('siteRecent', []);
+    return [...this.recent];
+  }
+
+  async articleList(filter: ListFilter): Promise<ArticlePage> {
+    await this.delay('articleList', [filter]);
+    if (filter.limit < 0 || filter.offset < 0)
+      throw new BackendError('invalid_input', 'limit and offset must be positive');
+    const items = this.filtered(filter);
+    return {
+      total: items.length,
+      items: items
+        .slice(filter.offset, filter.offset + filter.limit)
+        .map((i) => clone(summary(i.article))),
+    };
+  }
+
+  async articleGet(id: number): Promise<Article> {
+    await this.delay('articleGet', [id]);
+    return clone(this.find(id).article);
+  }
+
+  async articleCreate(input: ArticleInput): Promise<Article> {
+    await this.delay('articleCreate', [input]);
+    this.validate(input);
+    return clone(this.insert(this.site(), input, new Date().toISOString()));
+  }
+
+  async articleUpdate(id: number, input: ArticleInput): Promise<Article> {
+    await this.delay('articleUpdate', [id, input]);
+    this.validate(input);
+    const site = this.site();
+    const old = this.find(id);
+    const article: Article = {
+      ...old.article,
+      ...clone(input),
+      updated_at: new Date().toISOString(),
+      revision_id: old.article.revision_id + 1,
+    };
+    site.items[site.items.indexOf(old)] = indexed(article);
+    if (article.category) this.ensureCategory(site, article.category);
+    this.cache = null;
+    return clone(article);
+  }
+
+  async categoryList(): Promise<Category[]> {
+    await this.delay('categoryList', []);
+    const site = this.site();
+    return [...site.categories]
+      .sort((a, b) => a.localeCompare(b, 'vi'))
+      .map((path) => {
+        const parts = path.split('/');
+        return {
+          path,
+          name: parts[parts.length - 1],
+          depth: parts.length - 1,
+          article_count: site.items.filter((i) => inCategory(i.article.category, path)).length,
+        };
+      });
+  }
+
+  async authorList(): Promise<string[]> {
+    await this.delay('authorList', []);
+    const names = new Set(this.site().items.flatMap((i) => i.article.authors));
+    return [...names].sort((a, b) => a.localeCompare(b, 'vi'));
+  }
+
+  async pickFolder(): Promise<string | null> {
+    await this.delay('pickFolder', []);
+    return this.folders.length > 0 ? (this.folders.shift() ?? null) : null;
+  }
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { fold, foldWords, matchesAllWords } from './fold';
+
+describe('fold', () => {
+  it.each([
+    ['hóa', 'hoa'],
+    ['Văn Hóa', 'van hoa'],
+    ['đường', 'duong'],
+    ['ĐƯỜNG', 'duong'],
+    ['Nguyễn Thị Ánh', 'nguyen thi anh'],
+    ['Hợp tác xã', 'hop tac xa'],
+    ['ỹ ỵ ự', 'y y u'],
+    ['plain ascii', 'plain ascii'],
+    // Decomposed input (as typed on some keyboards) folds the same as composed.
+    ['hóa'.normalize('NFD'), 'hoa'],
+  ])('fold(%j) = %j', (input, expected) => {
+    expect(fold(input)).toBe(expected);
+  });
+});
+
+describe('foldWords / matchesAllWords', () => {
+  it.each([
+    ['hoa', 'le hoi van hoa dan gian', true],
+    ['van hoa', 'le hoi van hoa dan gian', true],
+    ['hoa bong', 'le hoi van hoa dan gian', false],
+    ['  Đường   liên xã ', 'nang cap duong lien xa', true],
+    ['', 'anything', true],
+  ])('query %j in %j → %s', (query, haystack, expected) => {
+    expect(matchesAllWords(haystack, foldWords(query))).toBe(expected);
+  });
+});
