@@ -1,6 +1,7 @@
 //! The Bản Tin desktop shell: window, commands and app folders. The domain
 //! lives in `bantin-core`; this crate only adapts it to Tauri.
 
+#[cfg(test)]
 mod command_names;
 mod commands;
 mod error;
@@ -94,6 +95,10 @@ mod tests {
             );
         }
         let registered = bindings.matches("TAURI_INVOKE(\"").count();
-        assert_eq!(registered, command_names::NAMES.len(), "a registered command is missing from command_names.rs");
+        assert_eq!(
+            registered,
+            command_names::NAMES.len(),
+            "a registered command is missing from command_names.rs"
+        );
     }
 }

@@ -60,12 +60,28 @@ fn time<T>(f: impl FnOnce() -> T) -> (T, Duration) {
 }
 
 const FOLDED_QUERIES: &[&str] = &[
-    "nong thon moi", "hoc tap nghi quyet", "bien gioi", "muong khuong", "thuy loi", "van hoa dan toc",
-    "chuyen doi so", "du lich", "ng", "khuyen hoc",
+    "nong thon moi",
+    "hoc tap nghi quyet",
+    "bien gioi",
+    "muong khuong",
+    "thuy loi",
+    "van hoa dan toc",
+    "chuyen doi so",
+    "du lich",
+    "ng",
+    "khuyen hoc",
 ];
 const EXACT_QUERIES: &[&str] = &[
-    "nông thôn mới", "học tập Nghị quyết", "biên giới", "Mường Khương", "thủy lợi", "văn hóa dân tộc",
-    "chuyển đổi số", "du lịch", "khuyến học", "Bản Lầu",
+    "nông thôn mới",
+    "học tập Nghị quyết",
+    "biên giới",
+    "Mường Khương",
+    "thủy lợi",
+    "văn hóa dân tộc",
+    "chuyển đổi số",
+    "du lịch",
+    "khuyến học",
+    "Bản Lầu",
 ];
 
 fn store_bench(n: u64, samples: usize) -> Result<serde_json::Value, bantin_core::Error> {
@@ -97,16 +113,40 @@ fn store_bench(n: u64, samples: usize) -> Result<serde_json::Value, bantin_core:
     let mut list_filtered = Timings(Vec::new());
     for i in 0..samples {
         let offset = (i as u32 * 7919) % max_offset;
-        let (r, d) = time(|| store.list(&ListFilter { limit: page, offset, ..Default::default() }));
+        let (r, d) = time(|| {
+            store.list(&ListFilter {
+                limit: page,
+                offset,
+                ..Default::default()
+            })
+        });
         r?;
         list.0.push(d);
         let filter = match i % 4 {
-            0 => ListFilter { status: Some(Status::Published), ..Default::default() },
-            1 => ListFilter { category: Some("Tin tức".into()), ..Default::default() },
-            2 => ListFilter { author: Some("Kim Huệ".into()), ..Default::default() },
-            _ => ListFilter { month: Some("2023-06".into()), ..Default::default() },
+            0 => ListFilter {
+                status: Some(Status::Published),
+                ..Default::default()
+            },
+            1 => ListFilter {
+                category: Some("Tin tức".into()),
+                ..Default::default()
+            },
+            2 => ListFilter {
+                author: Some("Kim Huệ".into()),
+                ..Default::default()
+            },
+            _ => ListFilter {
+                month: Some("2023-06".into()),
+                ..Default::default()
+            },
         };
-        let (r, d) = time(|| store.list(&ListFilter { limit: page, offset: (i as u32 * 31) % 500, ..filter }));
+        let (r, d) = time(|| {
+            store.list(&ListFilter {
+                limit: page,
+                offset: (i as u32 * 31) % 500,
+                ..filter
+            })
+        });
         r?;
         list_filtered.0.push(d);
     }
@@ -115,7 +155,13 @@ fn store_bench(n: u64, samples: usize) -> Result<serde_json::Value, bantin_core:
         let mut t = Timings(Vec::new());
         for i in 0..samples {
             let q = queries[i % queries.len()];
-            let (r, d) = time(|| store.list(&ListFilter { query: Some(q.into()), limit: 50, ..Default::default() }));
+            let (r, d) = time(|| {
+                store.list(&ListFilter {
+                    query: Some(q.into()),
+                    limit: 50,
+                    ..Default::default()
+                })
+            });
             r?;
             t.0.push(d);
         }
@@ -141,8 +187,12 @@ fn store_bench(n: u64, samples: usize) -> Result<serde_json::Value, bantin_core:
         like.0.push(d);
     }
 
-    let db_bytes = std::fs::metadata(site.db_path()).map(|m| m.len()).unwrap_or(0)
-        + std::fs::metadata(site.db_path().with_extension("db-wal")).map(|m| m.len()).unwrap_or(0);
+    let db_bytes = std::fs::metadata(site.db_path())
+        .map(|m| m.len())
+        .unwrap_or(0)
+        + std::fs::metadata(site.db_path().with_extension("db-wal"))
+            .map(|m| m.len())
+            .unwrap_or(0);
     Ok(json!({
         "articles": n,
         "import_articles_per_s": (n as f64 / import_time.as_secs_f64()).round(),

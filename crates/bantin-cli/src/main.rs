@@ -12,7 +12,11 @@ use clap::{Parser, Subcommand};
 use messages::{error_title, lang, text, Msg};
 
 #[derive(Parser)]
-#[command(name = "bantin", version, about = "Bản Tin: tòa soạn ngoại tuyến / offline newsroom")]
+#[command(
+    name = "bantin",
+    version,
+    about = "Bản Tin: tòa soạn ngoại tuyến / offline newsroom"
+)]
 struct Cli {
     /// The site folder (default: the current folder).
     #[arg(long, global = true, env = "BANTIN_SITE")]
@@ -78,8 +82,13 @@ enum ArticleCommand {
         #[arg(long, default_value = "draft")]
         status: String,
     },
-    SetStatus { id: i64, status: String },
-    Show { id: i64 },
+    SetStatus {
+        id: i64,
+        status: String,
+    },
+    Show {
+        id: i64,
+    },
     List {
         #[arg(long)]
         status: Option<String>,
@@ -147,7 +156,12 @@ fn run(cli: Cli) -> Result<(), CliError> {
             if json {
                 print_json(&info);
             } else {
-                println!("{}: {} ({})", text(Msg::Created, lang()), info.name, info.path);
+                println!(
+                    "{}: {} ({})",
+                    text(Msg::Created, lang()),
+                    info.name,
+                    info.path
+                );
             }
         }
         Command::Article(cmd) => article(&site_dir(&cli.site), cmd, json)?,
@@ -169,10 +183,20 @@ fn run(cli: Cli) -> Result<(), CliError> {
             } else {
                 let l = lang();
                 for item in &report.imported {
-                    println!("{}\t{}\t{}", text(Msg::Imported, l), item.id, item.file.display());
+                    println!(
+                        "{}\t{}\t{}",
+                        text(Msg::Imported, l),
+                        item.id,
+                        item.file.display()
+                    );
                 }
                 for item in &report.skipped {
-                    println!("{}\t{}\t{}", text(Msg::Skipped, l), item.file.display(), item.reason);
+                    println!(
+                        "{}\t{}\t{}",
+                        text(Msg::Skipped, l),
+                        item.file.display(),
+                        item.reason
+                    );
                 }
             }
         }
@@ -187,7 +211,14 @@ fn article(dir: &Path, cmd: ArticleCommand, json: bool) -> Result<(), CliError> 
     let mut store = site.store()?;
     match cmd {
         ArticleCommand::Add {
-            title, sapo, body_file, authors, unit, category, tags, status,
+            title,
+            sapo,
+            body_file,
+            authors,
+            unit,
+            category,
+            tags,
+            status,
         } => {
             let body = match body_file {
                 Some(path) => std::fs::read_to_string(&path)
@@ -195,7 +226,13 @@ fn article(dir: &Path, cmd: ArticleCommand, json: bool) -> Result<(), CliError> 
                 None => String::new(),
             };
             let input = ArticleInput {
-                title, sapo, body, authors, unit, category, tags,
+                title,
+                sapo,
+                body,
+                authors,
+                unit,
+                category,
+                tags,
                 status: status.parse()?,
             };
             let article = store.create_article(&input)?;
@@ -222,7 +259,12 @@ fn article(dir: &Path, cmd: ArticleCommand, json: bool) -> Result<(), CliError> 
                 print_json(&v);
             } else {
                 println!("# {}\n", article.title);
-                println!("id: {}  slug: {}  status: {}", article.id, article.slug, article.status.as_str());
+                println!(
+                    "id: {}  slug: {}  status: {}",
+                    article.id,
+                    article.slug,
+                    article.status.as_str()
+                );
                 println!("{}: {}", text(Msg::Revisions, lang()), revisions.len());
                 if let Some(c) = &article.category {
                     println!("category: {c}");
@@ -230,23 +272,41 @@ fn article(dir: &Path, cmd: ArticleCommand, json: bool) -> Result<(), CliError> 
                 if !article.tags.is_empty() {
                     println!("tags: {}", article.tags.join(", "));
                 }
-                println!("created: {}  updated: {}\n", article.created_at, article.updated_at);
+                println!(
+                    "created: {}  updated: {}\n",
+                    article.created_at, article.updated_at
+                );
                 if !article.sapo.is_empty() {
                     println!("{}\n", article.sapo);
                 }
                 println!("{}\n", article.body);
                 let mut byline = article.authors.join(" - ");
                 if !article.unit.is_empty() {
-                    byline = if byline.is_empty() { article.unit.clone() } else { format!("{byline} - {}", article.unit) };
+                    byline = if byline.is_empty() {
+                        article.unit.clone()
+                    } else {
+                        format!("{byline} - {}", article.unit)
+                    };
                 }
                 println!("{byline}");
             }
         }
-        ArticleCommand::List { status, category, author, month, limit, offset } => {
+        ArticleCommand::List {
+            status,
+            category,
+            author,
+            month,
+            limit,
+            offset,
+        } => {
             let filter = ListFilter {
                 query: None,
                 status: status.map(|s| s.parse()).transpose()?,
-                category, author, month, limit, offset,
+                category,
+                author,
+                month,
+                limit,
+                offset,
             };
             print_summaries(&store.list(&filter)?.items, json);
         }
@@ -255,7 +315,10 @@ fn article(dir: &Path, cmd: ArticleCommand, json: bool) -> Result<(), CliError> 
 }
 
 fn print_json<T: serde::Serialize>(value: &T) {
-    println!("{}", serde_json::to_string_pretty(value).unwrap_or_default());
+    println!(
+        "{}",
+        serde_json::to_string_pretty(value).unwrap_or_default()
+    );
 }
 
 fn print_summaries(items: &[ArticleSummary], json: bool) {
@@ -268,7 +331,13 @@ fn print_summaries(items: &[ArticleSummary], json: bool) {
     }
     for a in items {
         let date = a.created_at.get(..10).unwrap_or("");
-        println!("{}\t{}\t{date}\t{}\t{}", a.id, a.status.as_str(), a.title, a.authors.join(", "));
+        println!(
+            "{}\t{}\t{date}\t{}\t{}",
+            a.id,
+            a.status.as_str(),
+            a.title,
+            a.authors.join(", ")
+        );
     }
 }
 

@@ -24,8 +24,12 @@ pub fn error_title(code: ErrorCode, lang: Lang) -> &'static str {
     match (lang, code) {
         (Lang::Vi, NotFound) => "Không tìm thấy",
         (Lang::Vi, InvalidInput) => "Dữ liệu không hợp lệ",
-        (Lang::Vi, SiteTooNew) => "Trang này được tạo bởi phiên bản Bản Tin mới hơn; hãy cập nhật Bản Tin",
-        (Lang::Vi, NotASite) => "Thư mục này không phải là một trang Bản Tin (chạy `bantin init` để tạo)",
+        (Lang::Vi, SiteTooNew) => {
+            "Trang này được tạo bởi phiên bản Bản Tin mới hơn; hãy cập nhật Bản Tin"
+        }
+        (Lang::Vi, NotASite) => {
+            "Thư mục này không phải là một trang Bản Tin (chạy `bantin init` để tạo)"
+        }
         (Lang::Vi, Storage) => "Lỗi cơ sở dữ liệu",
         (Lang::Vi, DiskFull) => "Ổ đĩa đã đầy; hãy giải phóng dung lượng rồi lưu lại",
         (Lang::Vi, Busy) => "Trang đang được một chương trình khác sử dụng; hãy thử lại",

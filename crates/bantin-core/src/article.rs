@@ -241,7 +241,12 @@ mod tests {
     fn normalized_cleans_fields() {
         let input = ArticleInput {
             title: "  Ho\u{0301}a  ".into(),
-            authors: vec!["Kim Huệ ".into(), "".into(), "Kim Huệ".into(), "Tùng Lâm".into()],
+            authors: vec![
+                "Kim Huệ ".into(),
+                "".into(),
+                "Kim Huệ".into(),
+                "Tùng Lâm".into(),
+            ],
             category: Some(" Tin tức /  / Kinh tế ".into()),
             tags: vec![" văn hóa".into()],
             ..Default::default()
@@ -255,15 +260,30 @@ mod tests {
 
     #[test]
     fn empty_or_huge_title_is_refused() {
-        let empty = ArticleInput { title: " \n".into(), ..Default::default() };
-        assert!(matches!(empty.normalized(), Err(Error::Invalid { field: "title", .. })));
-        let huge = ArticleInput { title: "a".repeat(MAX_TITLE_CHARS + 1), ..Default::default() };
-        assert!(matches!(huge.normalized(), Err(Error::Invalid { field: "title", .. })));
+        let empty = ArticleInput {
+            title: " \n".into(),
+            ..Default::default()
+        };
+        assert!(matches!(
+            empty.normalized(),
+            Err(Error::Invalid { field: "title", .. })
+        ));
+        let huge = ArticleInput {
+            title: "a".repeat(MAX_TITLE_CHARS + 1),
+            ..Default::default()
+        };
+        assert!(matches!(
+            huge.normalized(),
+            Err(Error::Invalid { field: "title", .. })
+        ));
     }
 
     #[test]
     fn status_parses() {
-        assert_eq!("published".parse::<Status>().expect("ok"), Status::Published);
+        assert_eq!(
+            "published".parse::<Status>().expect("ok"),
+            Status::Published
+        );
         assert!("review".parse::<Status>().is_err());
     }
 }

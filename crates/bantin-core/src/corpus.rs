@@ -4,18 +4,46 @@
 use crate::article::{ArticleInput, Status};
 
 const PLACES: &[&str] = &[
-    "Mường Khương", "Bắc Hà", "Si Ma Cai", "Bảo Thắng", "Văn Bàn", "Bát Xát", "Sa Pa",
-    "Bảo Yên", "Pha Long", "Bản Lầu", "Thanh Bình", "Lùng Vai", "Cao Sơn", "Tả Ngài Chồ",
+    "Mường Khương",
+    "Bắc Hà",
+    "Si Ma Cai",
+    "Bảo Thắng",
+    "Văn Bàn",
+    "Bát Xát",
+    "Sa Pa",
+    "Bảo Yên",
+    "Pha Long",
+    "Bản Lầu",
+    "Thanh Bình",
+    "Lùng Vai",
+    "Cao Sơn",
+    "Tả Ngài Chồ",
 ];
 const TOPICS: &[&str] = &[
-    "học tập Nghị quyết", "xây dựng nông thôn mới", "phát triển kinh tế hộ gia đình",
-    "bảo đảm an ninh biên giới", "giữ gìn bản sắc văn hóa dân tộc", "phòng chống thiên tai",
-    "chăm sóc sức khỏe nhân dân", "khuyến học, khuyến tài", "thủy lợi và thủy điện nhỏ",
-    "du lịch cộng đồng", "chuyển đổi số cấp xã", "hội thi thể thao dân tộc",
+    "học tập Nghị quyết",
+    "xây dựng nông thôn mới",
+    "phát triển kinh tế hộ gia đình",
+    "bảo đảm an ninh biên giới",
+    "giữ gìn bản sắc văn hóa dân tộc",
+    "phòng chống thiên tai",
+    "chăm sóc sức khỏe nhân dân",
+    "khuyến học, khuyến tài",
+    "thủy lợi và thủy điện nhỏ",
+    "du lịch cộng đồng",
+    "chuyển đổi số cấp xã",
+    "hội thi thể thao dân tộc",
 ];
 const ACTIONS: &[&str] = &[
-    "Hội nghị", "Ra quân", "Tổng kết", "Khai mạc", "Triển khai", "Kiểm tra", "Tập huấn",
-    "Hội thảo", "Lễ phát động", "Đoàn công tác",
+    "Hội nghị",
+    "Ra quân",
+    "Tổng kết",
+    "Khai mạc",
+    "Triển khai",
+    "Kiểm tra",
+    "Tập huấn",
+    "Hội thảo",
+    "Lễ phát động",
+    "Đoàn công tác",
 ];
 const SENTENCES: &[&str] = &[
     "Cán bộ, đảng viên tham gia đầy đủ, nghiêm túc, ghi chép nội dung.",
@@ -30,11 +58,20 @@ const SENTENCES: &[&str] = &[
     "Những khó khăn, vướng mắc được tháo gỡ kịp thời.",
 ];
 const AUTHORS: &[&str] = &[
-    "Kim Huệ", "Tùng Lâm", "Thủy Tiên", "Đức Anh", "Minh Hằng", "Quốc Việt", "Lò Thị Hoa",
+    "Kim Huệ",
+    "Tùng Lâm",
+    "Thủy Tiên",
+    "Đức Anh",
+    "Minh Hằng",
+    "Quốc Việt",
+    "Lò Thị Hoa",
     "Vàng A Dũng",
 ];
 const CATEGORIES: &[&str] = &[
-    "Tin tức/Chính trị", "Tin tức/Kinh tế", "Tin tức/Quốc phòng - An ninh", "Văn hóa - Xã hội",
+    "Tin tức/Chính trị",
+    "Tin tức/Kinh tế",
+    "Tin tức/Quốc phòng - An ninh",
+    "Văn hóa - Xã hội",
     "Văn bản mới",
 ];
 
@@ -60,7 +97,12 @@ impl Rng {
 pub fn article(seed: u64, n: u64) -> (ArticleInput, i64) {
     let mut rng = Rng(seed ^ n.wrapping_mul(0xA24B_AED4_963E_E407));
     let place = rng.pick(PLACES);
-    let title = format!("{} {} tại {} (số {n})", rng.pick(ACTIONS), rng.pick(TOPICS), place);
+    let title = format!(
+        "{} {} tại {} (số {n})",
+        rng.pick(ACTIONS),
+        rng.pick(TOPICS),
+        place
+    );
     let sapo = format!("{} {}", rng.pick(SENTENCES), rng.pick(SENTENCES));
     let paragraphs = 3 + rng.next() % 5;
     let body = (0..paragraphs)
@@ -75,7 +117,11 @@ pub fn article(seed: u64, n: u64) -> (ArticleInput, i64) {
     let authors = (0..1 + rng.next() % 2)
         .map(|_| rng.pick(AUTHORS).to_owned())
         .collect();
-    let status = if rng.next() % 5 == 0 { Status::Draft } else { Status::Published };
+    let status = if rng.next().is_multiple_of(5) {
+        Status::Draft
+    } else {
+        Status::Published
+    };
     let created = 1_640_995_200_000 + (rng.next() % (4 * 365 * 86_400)) as i64 * 1000;
     (
         ArticleInput {

@@ -137,8 +137,15 @@ mod tests {
         let before = std::fs::read(&path).expect("read");
         let err = open_and_migrate(&path, false).expect_err("must refuse");
         assert!(matches!(err, Error::SiteTooNew { found: 99, .. }), "{err}");
-        assert_eq!(std::fs::read(&path).expect("read"), before, "file must not change");
-        assert!(!dir.path().join("site.db-wal").exists(), "no WAL may be created");
+        assert_eq!(
+            std::fs::read(&path).expect("read"),
+            before,
+            "file must not change"
+        );
+        assert!(
+            !dir.path().join("site.db-wal").exists(),
+            "no WAL may be created"
+        );
     }
 
     #[test]
@@ -151,7 +158,9 @@ mod tests {
         });
         assert!(res.is_err());
         let n: i64 = conn
-            .query_row("SELECT count(*) FROM site_meta WHERE key='name'", [], |r| r.get(0))
+            .query_row("SELECT count(*) FROM site_meta WHERE key='name'", [], |r| {
+                r.get(0)
+            })
             .expect("count");
         assert_eq!(n, 0);
     }

@@ -125,7 +125,11 @@ pub fn parse_markdown(text: &str) -> std::result::Result<(ArticleInput, Option<i
             unit: string_field(&meta, &["unit"]).unwrap_or_default(),
             category,
             tags: list_field(&meta, &["tags"]),
-            status: if draft { Status::Draft } else { Status::Published },
+            status: if draft {
+                Status::Draft
+            } else {
+                Status::Published
+            },
         },
         date,
     ))
@@ -142,13 +146,16 @@ fn split_front_matter(text: &str) -> std::result::Result<(serde_json::Value, &st
     };
     let after = &text[3..];
     let after = after.trim_start_matches([' ', '\t', '\r']);
-    let after = after.strip_prefix('\n').ok_or("front matter fence not on its own line")?;
+    let after = after
+        .strip_prefix('\n')
+        .ok_or("front matter fence not on its own line")?;
     let end = find_closing_fence(after, fence).ok_or("front matter is not closed")?;
     let raw = &after[..end];
     let rest = &after[end + fence.len()..];
     let body = rest.split_once('\n').map(|(_, b)| b).unwrap_or("");
     let meta: serde_json::Value = if is_toml {
-        let v: toml::Value = toml::from_str(raw).map_err(|e| format!("bad TOML front matter: {e}"))?;
+        let v: toml::Value =
+            toml::from_str(raw).map_err(|e| format!("bad TOML front matter: {e}"))?;
         serde_json::to_value(v).map_err(|e| e.to_string())?
     } else {
         let v: serde_yaml::Value =
@@ -243,7 +250,10 @@ mod tests {
         assert_eq!(a.sapo, "Tóm tắt");
         assert_eq!(a.tags, ["văn hóa"]);
         assert_eq!(a.status, Status::Published);
-        assert_eq!(crate::time_fmt::to_rfc3339(date.expect("date")), "2023-01-01T17:00:00Z");
+        assert_eq!(
+            crate::time_fmt::to_rfc3339(date.expect("date")),
+            "2023-01-01T17:00:00Z"
+        );
     }
 
     #[test]

@@ -110,7 +110,8 @@ fn filters(filter: &ListFilter) -> Result<Where> {
     Ok(w)
 }
 
-const SUMMARY_COLUMNS: &str = "a.id, a.title, a.slug, a.status, a.authors, c.path, a.created_at, a.updated_at";
+const SUMMARY_COLUMNS: &str =
+    "a.id, a.title, a.slug, a.status, a.authors, c.path, a.created_at, a.updated_at";
 
 fn summary(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleSummary> {
     Ok(ArticleSummary {

@@ -67,7 +67,10 @@ mod tests {
         s.touch_site(Path::new("/a"));
         s.save(&file).expect("save");
         let back = Settings::load(&file);
-        assert_eq!(back.recent_sites, [PathBuf::from("/a"), PathBuf::from("/b")]);
+        assert_eq!(
+            back.recent_sites,
+            [PathBuf::from("/a"), PathBuf::from("/b")]
+        );
     }
 
     #[test]

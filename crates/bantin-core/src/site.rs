@@ -82,7 +82,9 @@ impl Site {
         let store = self.store()?;
         Ok(SiteInfo {
             path: self.root.to_string_lossy().into_owned(),
-            name: store.meta("name")?.unwrap_or_else(|| default_name(&self.root)),
+            name: store
+                .meta("name")?
+                .unwrap_or_else(|| default_name(&self.root)),
             article_count: store.article_count()?,
         })
     }

@@ -8,8 +8,7 @@ use std::path::Path;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use crate::article::{
-    Article, ArticleInput, ArticlePage, Category, ListFilter, RevisionSummary,
-    Status,
+    Article, ArticleInput, ArticlePage, Category, ListFilter, RevisionSummary, Status,
 };
 use crate::db;
 use crate::error::{Error, Result};
@@ -214,7 +213,11 @@ impl Store {
     }
 }
 
-fn insert_article(tx: &Transaction<'_>, input: &ArticleInput, created_ms: Option<i64>) -> Result<i64> {
+fn insert_article(
+    tx: &Transaction<'_>,
+    input: &ArticleInput,
+    created_ms: Option<i64>,
+) -> Result<i64> {
     let slug = unique_slug(tx, &slugify(&input.title), None)?;
     let created = created_ms.unwrap_or_else(now_ms);
     write_article(tx, None, &slug, input, created)
@@ -236,21 +239,31 @@ fn write_article(
         Some(path) => Some(ensure_category(tx, path)?),
         None => None,
     };
-    let id = match id {
-        Some(id) => {
-            tx.execute(
-                "UPDATE articles SET slug=?2, title=?3, sapo=?4, body=?5, authors=?6, unit=?7,
+    let id =
+        match id {
+            Some(id) => {
+                tx.execute(
+                    "UPDATE articles SET slug=?2, title=?3, sapo=?4, body=?5, authors=?6, unit=?7,
                         tags=?8, category_id=?9, status=?10, updated_at=?11
                  WHERE id = ?1",
-                params![
-                    id, slug, input.title, input.sapo, input.body, authors, input.unit, tags,
-                    category_id, input.status.as_str(), now
-                ],
-            )?;
-            id
-        }
-        None => {
-            tx.execute(
+                    params![
+                        id,
+                        slug,
+                        input.title,
+                        input.sapo,
+                        input.body,
+                        authors,
+                        input.unit,
+                        tags,
+                        category_id,
+                        input.status.as_str(),
+                        now
+                    ],
+                )?;
+                id
+            }
+            None => {
+                tx.execute(
                 "INSERT INTO articles(slug, title, sapo, body, authors, unit, tags, category_id,
                                       status, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -259,16 +272,24 @@ fn write_article(
                     category_id, input.status.as_str(), created_ms, now
                 ],
             )?;
-            tx.last_insert_rowid()
-        }
-    };
+                tx.last_insert_rowid()
+            }
+        };
     tx.execute(
         "INSERT INTO revisions(article_id, created_at, title, sapo, body, authors, unit, tags,
                                category, status)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
-            id, now, input.title, input.sapo, input.body, authors, input.unit, tags,
-            input.category, input.status.as_str()
+            id,
+            now,
+            input.title,
+            input.sapo,
+            input.body,
+            authors,
+            input.unit,
+            tags,
+            input.category,
+            input.status.as_str()
         ],
     )?;
     let revision = tx.last_insert_rowid();
@@ -323,9 +344,11 @@ fn ensure_category(tx: &Transaction<'_>, path: &str) -> Result<i64> {
         }
         so_far.push_str(name);
         let existing: Option<i64> = tx
-            .query_row("SELECT id FROM categories WHERE path = ?1", [&so_far], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT id FROM categories WHERE path = ?1",
+                [&so_far],
+                |r| r.get(0),
+            )
             .optional()?;
         let id = match existing {
             Some(id) => id,

@@ -118,7 +118,10 @@ mod tests {
     #[test]
     fn slug_table() {
         let cases = [
-            ("Mường Khương: Nghiêm túc học tập Nghị quyết 11-NQ/TW", "muong-khuong-nghiem-tuc-hoc-tap-nghi-quyet-11-nq-tw"),
+            (
+                "Mường Khương: Nghiêm túc học tập Nghị quyết 11-NQ/TW",
+                "muong-khuong-nghiem-tuc-hoc-tap-nghi-quyet-11-nq-tw",
+            ),
             ("Đường về Bản Lầu", "duong-ve-ban-lau"),
             ("  ...Khai mạc!!  Giải bóng đá  ", "khai-mac-giai-bong-da"),
             ("Thủy lợi & thuỷ điện", "thuy-loi-thuy-dien"),

@@ -47,7 +47,11 @@ pub fn month_range_ms(month: &str) -> Result<(i64, i64)> {
     let year: i32 = y.parse().map_err(|_| bad())?;
     let m: u8 = m.parse().map_err(|_| bad())?;
     let start = parse_date_ms(&format!("{year:04}-{m:02}-01")).ok_or_else(bad)?;
-    let (ny, nm) = if m == 12 { (year + 1, 1) } else { (year, m + 1) };
+    let (ny, nm) = if m == 12 {
+        (year + 1, 1)
+    } else {
+        (year, m + 1)
+    };
     let end = parse_date_ms(&format!("{ny:04}-{nm:02}-01")).ok_or_else(bad)?;
     Ok((start, end))
 }
@@ -70,7 +74,9 @@ mod tests {
     #[test]
     fn dates_parse() {
         assert_eq!(
-            parse_date_ms("2022-04-15T08:00:00+07:00").map(to_rfc3339).as_deref(),
+            parse_date_ms("2022-04-15T08:00:00+07:00")
+                .map(to_rfc3339)
+                .as_deref(),
             Some("2022-04-15T01:00:00Z")
         );
         assert_eq!(

@@ -49,7 +49,11 @@ fn an_article_survives_reopening_the_site() {
         .expect("create");
     drop(site);
     let reopened = Site::open(dir.path()).expect("reopen");
-    let got = reopened.store().expect("store").article(created.id).expect("article");
+    let got = reopened
+        .store()
+        .expect("store")
+        .article(created.id)
+        .expect("article");
     assert_eq!(got, created);
     assert_eq!(got.authors, ["Kim Huệ", "Tùng Lâm"], "byline order kept");
     assert_eq!(got.slug, "khai-mac-ngay-hoi-van-hoa");
@@ -71,16 +75,31 @@ fn search_finds_vietnamese_typed_any_way() {
         store.create_article(&input(t)).expect("create");
     }
     let cases: &[(&str, &str)] = &[
-        ("van hoa", "Trung tâm Văn hóa, Thể thao - Truyền thông huyện"),
-        ("văn hoá", "Trung tâm Văn hóa, Thể thao - Truyền thông huyện"),
-        ("the thao", "Trung tâm Văn hóa, Thể thao - Truyền thông huyện"),
+        (
+            "van hoa",
+            "Trung tâm Văn hóa, Thể thao - Truyền thông huyện",
+        ),
+        (
+            "văn hoá",
+            "Trung tâm Văn hóa, Thể thao - Truyền thông huyện",
+        ),
+        (
+            "the thao",
+            "Trung tâm Văn hóa, Thể thao - Truyền thông huyện",
+        ),
         ("thuy loi", "Thủy lợi nhỏ cho vụ xuân"),
         ("thuỷ lợi", "Thủy lợi nhỏ cho vụ xuân"),
         ("duong ve", "Đường về Bản Lầu"),
         ("đuong", "Đường về Bản Lầu"),
         ("ĐƯỜNG", "Đường về Bản Lầu"),
-        ("kiem tra cong tac", "Kiểm tra công tác phòng chống thiên tai"),
-        ("phong chong thien ta", "Kiểm tra công tác phòng chống thiên tai"),
+        (
+            "kiem tra cong tac",
+            "Kiểm tra công tác phòng chống thiên tai",
+        ),
+        (
+            "phong chong thien ta",
+            "Kiểm tra công tác phòng chống thiên tai",
+        ),
     ];
     for (query, want) in cases {
         assert_eq!(titles(&store, query), [*want], "query {query:?}");
@@ -94,13 +113,23 @@ fn exact_matches_rank_before_folded_ones() {
     let (_dir, site) = temp_site();
     let mut store = site.store().expect("store");
     // Inserted first so that, without exact ranking, it would tie or win.
-    store.create_article(&input("Hòa giải ở cơ sở")).expect("create");
-    store.create_article(&input("Hoa ban nở trắng núi rừng")).expect("create");
-    store.create_article(&input("Chuyển đổi số: văn hóa số")).expect("create");
+    store
+        .create_article(&input("Hòa giải ở cơ sở"))
+        .expect("create");
+    store
+        .create_article(&input("Hoa ban nở trắng núi rừng"))
+        .expect("create");
+    store
+        .create_article(&input("Chuyển đổi số: văn hóa số"))
+        .expect("create");
     assert_eq!(titles(&store, "hòa")[0], "Hòa giải ở cơ sở");
     assert_eq!(titles(&store, "hoa")[0], "Hoa ban nở trắng núi rừng");
     assert_eq!(titles(&store, "hóa")[0], "Chuyển đổi số: văn hóa số");
-    assert_eq!(titles(&store, "hoa").len(), 3, "folded query finds all three");
+    assert_eq!(
+        titles(&store, "hoa").len(),
+        3,
+        "folded query finds all three"
+    );
 }
 
 #[test]
@@ -126,18 +155,50 @@ fn search_covers_sapo_body_and_byline() {
 fn any_typed_query_is_safe() {
     let (_dir, site) = temp_site();
     let mut store = site.store().expect("store");
-    store.create_article(&input("Nghị quyết 11-NQ/TW \"về\" AND phát triển")).expect("create");
+    store
+        .create_article(&input("Nghị quyết 11-NQ/TW \"về\" AND phát triển"))
+        .expect("create");
     let hostile = [
-        "\"", "\"\"", "*", "**", ":", "title:x", "AND", "a AND", "OR NOT", "NEAR(", "NEAR(a b",
-        "(", ")", "^", "-", "+", "{", "}", "'; DROP TABLE articles; --", "11-NQ/TW", "a*b",
-        "\u{0}", "   ", "\\", "%", "_",
+        "\"",
+        "\"\"",
+        "*",
+        "**",
+        ":",
+        "title:x",
+        "AND",
+        "a AND",
+        "OR NOT",
+        "NEAR(",
+        "NEAR(a b",
+        "(",
+        ")",
+        "^",
+        "-",
+        "+",
+        "{",
+        "}",
+        "'; DROP TABLE articles; --",
+        "11-NQ/TW",
+        "a*b",
+        "\u{0}",
+        "   ",
+        "\\",
+        "%",
+        "_",
     ];
     for q in hostile {
-        let res = store.list(&ListFilter { query: Some(q.into()), ..Default::default() });
+        let res = store.list(&ListFilter {
+            query: Some(q.into()),
+            ..Default::default()
+        });
         assert!(res.is_ok(), "query {q:?} failed: {:?}", res.err());
     }
     assert_eq!(titles(&store, "11-NQ/TW").len(), 1);
-    assert_eq!(titles(&store, "\"ve\" AND").len(), 1, "quotes and AND are words");
+    assert_eq!(
+        titles(&store, "\"ve\" AND").len(),
+        1,
+        "quotes and AND are words"
+    );
     assert_eq!(store.article_count().expect("count"), 1);
 }
 
@@ -146,9 +207,18 @@ fn slugs_are_unique_and_follow_drafts_but_not_published() {
     let (_dir, site) = temp_site();
     let mut store = site.store().expect("store");
     let a = store.create_article(&input("Đường về Bản Lầu")).expect("a");
-    let b = store.create_article(&input("Đường về bản lầu!")).expect("b");
+    let b = store
+        .create_article(&input("Đường về bản lầu!"))
+        .expect("b");
     let c = store.create_article(&input("Đường về Bản Lầu")).expect("c");
-    assert_eq!([a.slug.as_str(), b.slug.as_str(), c.slug.as_str()], ["duong-ve-ban-lau", "duong-ve-ban-lau-2", "duong-ve-ban-lau-3"]);
+    assert_eq!(
+        [a.slug.as_str(), b.slug.as_str(), c.slug.as_str()],
+        [
+            "duong-ve-ban-lau",
+            "duong-ve-ban-lau-2",
+            "duong-ve-ban-lau-3"
+        ]
+    );
 
     let mut draft = b.input();
     draft.title = "Tiêu đề mới".into();
@@ -173,7 +243,10 @@ fn every_save_is_a_revision_and_the_article_points_at_the_last() {
     let a3 = store.set_status(a.id, Status::Published).expect("publish");
     let revs = store.revisions(a.id).expect("revisions");
     assert_eq!(revs.len(), 3);
-    assert_eq!(revs[0].id, a3.revision_id, "newest first, current last saved");
+    assert_eq!(
+        revs[0].id, a3.revision_id,
+        "newest first, current last saved"
+    );
     assert!(a.revision_id < a2.revision_id && a2.revision_id < a3.revision_id);
 }
 
@@ -186,7 +259,11 @@ fn update_of_a_missing_article_says_which() {
     assert!(err.to_string().contains("999"));
     let err = store.create_article(&input("  ")).expect_err("empty title");
     assert_eq!(err.code(), bantin_core::ErrorCode::InvalidInput);
-    assert_eq!(store.article_count().expect("count"), 0, "nothing half-saved");
+    assert_eq!(
+        store.article_count().expect("count"),
+        0,
+        "nothing half-saved"
+    );
 }
 
 #[test]
@@ -201,22 +278,95 @@ fn filters_by_status_category_author_and_month() {
         status,
         ..Default::default()
     };
-    store.create_article_at(&mk("A", "Tin tức/Kinh tế", "Kim Huệ", Status::Published), day("2026-04-01")).expect("a");
-    store.create_article_at(&mk("B", "Tin tức", "Tùng Lâm", Status::Draft), day("2026-03-31")).expect("b");
-    store.create_article_at(&mk("C", "Tin tức khác", "Kim Huệ", Status::Published), day("2026-04-30")).expect("c");
+    store
+        .create_article_at(
+            &mk("A", "Tin tức/Kinh tế", "Kim Huệ", Status::Published),
+            day("2026-04-01"),
+        )
+        .expect("a");
+    store
+        .create_article_at(
+            &mk("B", "Tin tức", "Tùng Lâm", Status::Draft),
+            day("2026-03-31"),
+        )
+        .expect("b");
+    store
+        .create_article_at(
+            &mk("C", "Tin tức khác", "Kim Huệ", Status::Published),
+            day("2026-04-30"),
+        )
+        .expect("c");
     let list = |f: ListFilter| -> Vec<String> {
-        let mut t: Vec<String> = store.list(&f).expect("list").items.into_iter().map(|a| a.title).collect();
+        let mut t: Vec<String> = store
+            .list(&f)
+            .expect("list")
+            .items
+            .into_iter()
+            .map(|a| a.title)
+            .collect();
         t.sort();
         t
     };
-    assert_eq!(list(ListFilter { status: Some(Status::Published), ..Default::default() }), ["A", "C"]);
-    assert_eq!(list(ListFilter { category: Some("Tin tức".into()), ..Default::default() }), ["A", "B"], "sub-categories included, sibling prefix not");
-    assert_eq!(list(ListFilter { category: Some("Tin tức/Kinh tế".into()), ..Default::default() }), ["A"]);
-    assert_eq!(list(ListFilter { author: Some("Kim Huệ".into()), ..Default::default() }), ["A", "C"]);
-    assert_eq!(list(ListFilter { month: Some("2026-04".into()), ..Default::default() }), ["A", "C"], "month in Vietnam time");
-    assert_eq!(list(ListFilter { month: Some("2026-04".into()), author: Some("Kim Huệ".into()), query: Some("c".into()), ..Default::default() }), ["C"]);
-    let cats: Vec<_> = store.categories().expect("cats").into_iter().map(|c| (c.path, c.depth, c.article_count)).collect();
-    assert_eq!(cats, [("Tin tức".into(), 0, 1), ("Tin tức khác".into(), 0, 1), ("Tin tức/Kinh tế".into(), 1, 1)]);
+    assert_eq!(
+        list(ListFilter {
+            status: Some(Status::Published),
+            ..Default::default()
+        }),
+        ["A", "C"]
+    );
+    assert_eq!(
+        list(ListFilter {
+            category: Some("Tin tức".into()),
+            ..Default::default()
+        }),
+        ["A", "B"],
+        "sub-categories included, sibling prefix not"
+    );
+    assert_eq!(
+        list(ListFilter {
+            category: Some("Tin tức/Kinh tế".into()),
+            ..Default::default()
+        }),
+        ["A"]
+    );
+    assert_eq!(
+        list(ListFilter {
+            author: Some("Kim Huệ".into()),
+            ..Default::default()
+        }),
+        ["A", "C"]
+    );
+    assert_eq!(
+        list(ListFilter {
+            month: Some("2026-04".into()),
+            ..Default::default()
+        }),
+        ["A", "C"],
+        "month in Vietnam time"
+    );
+    assert_eq!(
+        list(ListFilter {
+            month: Some("2026-04".into()),
+            author: Some("Kim Huệ".into()),
+            query: Some("c".into()),
+            ..Default::default()
+        }),
+        ["C"]
+    );
+    let cats: Vec<_> = store
+        .categories()
+        .expect("cats")
+        .into_iter()
+        .map(|c| (c.path, c.depth, c.article_count))
+        .collect();
+    assert_eq!(
+        cats,
+        [
+            ("Tin tức".into(), 0, 1),
+            ("Tin tức khác".into(), 0, 1),
+            ("Tin tức/Kinh tế".into(), 1, 1)
+        ]
+    );
     assert_eq!(store.authors().expect("authors"), ["Kim Huệ", "Tùng Lâm"]);
 }
 
@@ -224,12 +374,21 @@ fn filters_by_status_category_author_and_month() {
 fn paging_returns_every_article_once() {
     let (_dir, site) = temp_site();
     let mut store = site.store().expect("store");
-    let items: Vec<_> = (0..250).map(|i| bantin_core::corpus::article(3, i)).map(|(a, t)| (a, Some(t))).collect();
+    let items: Vec<_> = (0..250)
+        .map(|i| bantin_core::corpus::article(3, i))
+        .map(|(a, t)| (a, Some(t)))
+        .collect();
     store.create_articles(&items).expect("bulk");
     let mut seen = std::collections::HashSet::new();
     let mut offset = 0;
     loop {
-        let page = store.list(&ListFilter { limit: 100, offset, ..Default::default() }).expect("page");
+        let page = store
+            .list(&ListFilter {
+                limit: 100,
+                offset,
+                ..Default::default()
+            })
+            .expect("page");
         assert_eq!(page.total, 250);
         if page.items.is_empty() {
             break;
@@ -274,10 +433,19 @@ fn sample_site_has_the_shape_of_the_portal_page() {
     let store = site.store().expect("store");
     let page = store.list(&ListFilter::default()).expect("list");
     assert!(page.total >= 4);
-    let first = store.list(&ListFilter { query: Some("nghi quyet".into()), ..Default::default() }).expect("search");
+    let first = store
+        .list(&ListFilter {
+            query: Some("nghi quyet".into()),
+            ..Default::default()
+        })
+        .expect("search");
     let article = store.article(first.items[0].id).expect("article");
     // The shared sample page ends with the writers and their unit.
-    let portal = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/samples/portal-page-muong-khuong.txt")).expect("shared sample beside the clone");
+    let portal = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/samples/portal-page-muong-khuong.txt"
+    ))
+    .expect("shared sample beside the clone");
     let unit = "Trung tâm Văn hóa, Thể thao - Truyền thông huyện";
     assert!(portal.contains(&format!("Kim Huệ - Tùng Lâm - {unit}")));
     assert_eq!(article.authors, ["Kim Huệ", "Tùng Lâm"]);
@@ -285,7 +453,10 @@ fn sample_site_has_the_shape_of_the_portal_page() {
     assert!(!article.sapo.is_empty());
     // Creating it again does not duplicate the articles.
     bantin_core::sample::create_sample_site(dir.path()).expect("again");
-    assert_eq!(site.store().expect("store").article_count().expect("count"), page.total);
+    assert_eq!(
+        site.store().expect("store").article_count().expect("count"),
+        page.total
+    );
 }
 
 #[test]
@@ -294,8 +465,16 @@ fn import_brings_in_a_hugo_folder_and_reports_skips() {
     let src = tempfile::tempdir().expect("src");
     let posts = src.path().join("content/posts");
     std::fs::create_dir_all(&posts).expect("mkdir");
-    std::fs::write(posts.join("a.md"), "---\ntitle: Khai mạc hội chợ\ndate: 2022-04-15\nauthors: [Kim Huệ]\n---\nThân bài").expect("w");
-    std::fs::write(posts.join("b.md"), "+++\ntitle = \"Ngày hội\"\ndraft = true\n+++\nx").expect("w");
+    std::fs::write(
+        posts.join("a.md"),
+        "---\ntitle: Khai mạc hội chợ\ndate: 2022-04-15\nauthors: [Kim Huệ]\n---\nThân bài",
+    )
+    .expect("w");
+    std::fs::write(
+        posts.join("b.md"),
+        "+++\ntitle = \"Ngày hội\"\ndraft = true\n+++\nx",
+    )
+    .expect("w");
     std::fs::write(posts.join("_index.md"), "---\ntitle: Tin\n---\n").expect("w");
     std::fs::write(posts.join("c.md"), "Không có front matter").expect("w");
     std::fs::write(posts.join("d.md"), [0xff, 0xfe, 0x00]).expect("w");
@@ -310,7 +489,14 @@ fn import_brings_in_a_hugo_folder_and_reports_skips() {
     let hoi_cho = store.article(report.imported[0].id).expect("a");
     assert_eq!(hoi_cho.title, "Khai mạc hội chợ");
     assert_eq!(hoi_cho.status, Status::Published);
-    assert_eq!(&hoi_cho.created_at[..10], "2022-04-14", "midnight in Vietnam is the evening before in UTC");
-    assert_eq!(store.article(report.imported[1].id).expect("b").status, Status::Draft);
+    assert_eq!(
+        &hoi_cho.created_at[..10],
+        "2022-04-14",
+        "midnight in Vietnam is the evening before in UTC"
+    );
+    assert_eq!(
+        store.article(report.imported[1].id).expect("b").status,
+        Status::Draft
+    );
     assert_eq!(titles(&store, "hoi cho"), ["Khai mạc hội chợ"]);
 }
