@@ -18,15 +18,23 @@ pub enum BenchCommand {
         /// Timed calls per measured operation.
         #[arg(long, default_value_t = 200)]
         samples: usize,
+        /// Keep the generated sites in this folder (one per size), and reuse
+        /// them on the next run instead of importing again.
+        #[arg(long)]
+        keep: Option<std::path::PathBuf>,
     },
 }
 
 pub fn run(cmd: BenchCommand) -> Result<(), bantin_core::Error> {
     match cmd {
-        BenchCommand::Store { sizes, samples } => {
+        BenchCommand::Store {
+            sizes,
+            samples,
+            keep,
+        } => {
             let results = sizes
                 .iter()
-                .map(|&n| store_bench(n, samples))
+                .map(|&n| store_bench(n, samples, keep.as_deref()))
                 .collect::<Result<Vec<_>, _>>()?;
             let out = json!({ "bench": "store", "results": results });
             println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
@@ -84,17 +92,27 @@ const EXACT_QUERIES: &[&str] = &[
     "Bản Lầu",
 ];
 
-fn store_bench(n: u64, samples: usize) -> Result<serde_json::Value, bantin_core::Error> {
-    let dir = tempfile::tempdir().map_err(|e| bantin_core::Error::io(std::env::temp_dir(), e))?;
-    let site = Site::create(dir.path(), "Bench")?;
+fn store_bench(
+    n: u64,
+    samples: usize,
+    keep: Option<&std::path::Path>,
+) -> Result<serde_json::Value, bantin_core::Error> {
+    let temp = tempfile::tempdir().map_err(|e| bantin_core::Error::io(std::env::temp_dir(), e))?;
+    let root = match keep {
+        Some(dir) => dir.join(format!("store-{n}")),
+        None => temp.path().to_owned(),
+    };
+    let site = Site::create(&root, "Bench")?;
     let mut store = site.store()?;
+    let reused = store.article_count()? as u64 == n;
+    let n_import = if reused { 0 } else { n };
 
     // Import in batches, one transaction each, as `bantin import` does.
     let batch = 1_000u64;
     let (res, import_time) = time(|| -> Result<(), bantin_core::Error> {
         let mut start = 0;
-        while start < n {
-            let items: Vec<_> = (start..(start + batch).min(n))
+        while start < n_import {
+            let items: Vec<_> = (start..(start + batch).min(n_import))
                 .map(|i| {
                     let (input, at) = corpus::article(1, i);
                     (input, Some(at))
@@ -178,7 +196,8 @@ fn store_bench(n: u64, samples: usize) -> Result<serde_json::Value, bantin_core:
         let q = format!("%{}%", EXACT_QUERIES[i % EXACT_QUERIES.len()]);
         let (r, d) = time(|| {
             conn.query_row(
-                "SELECT count(*) FROM articles WHERE title LIKE ?1 OR sapo LIKE ?1 OR body LIKE ?1",
+                "SELECT count(*) FROM articles a JOIN revisions r ON r.id = a.current_revision_id
+                 WHERE a.title LIKE ?1 OR r.sapo LIKE ?1 OR r.body LIKE ?1",
                 [&q],
                 |r| r.get::<_, i64>(0),
             )
@@ -195,7 +214,7 @@ fn store_bench(n: u64, samples: usize) -> Result<serde_json::Value, bantin_core:
             .unwrap_or(0);
     Ok(json!({
         "articles": n,
-        "import_articles_per_s": (n as f64 / import_time.as_secs_f64()).round(),
+        "import_articles_per_s": if reused { serde_json::Value::Null } else { json!((n as f64 / import_time.as_secs_f64()).round()) },
         "import_s": (import_time.as_secs_f64() * 100.0).round() / 100.0,
         "db_mb": (db_bytes as f64 / 1e6 * 10.0).round() / 10.0,
         "list_page": list.summary(),

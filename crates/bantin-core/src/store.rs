@@ -131,9 +131,11 @@ impl Store {
     pub fn article(&self, id: i64) -> Result<Article> {
         self.conn
             .query_row(
-                "SELECT a.id, a.title, a.sapo, a.body, a.authors, a.unit, c.path, a.tags,
+                "SELECT a.id, a.title, r.sapo, r.body, a.authors, r.unit, c.path, r.tags,
                         a.status, a.slug, a.created_at, a.updated_at, a.current_revision_id
-                 FROM articles a LEFT JOIN categories c ON c.id = a.category_id
+                 FROM articles a
+                 JOIN revisions r ON r.id = a.current_revision_id
+                 LEFT JOIN categories c ON c.id = a.category_id
                  WHERE a.id = ?1",
                 [id],
                 |r| {
@@ -239,88 +241,90 @@ fn write_article(
         Some(path) => Some(ensure_category(tx, path)?),
         None => None,
     };
-    let id =
-        match id {
-            Some(id) => {
-                tx.execute(
-                    "UPDATE articles SET slug=?2, title=?3, sapo=?4, body=?5, authors=?6, unit=?7,
-                        tags=?8, category_id=?9, status=?10, updated_at=?11
+    let is_new = id.is_none();
+    let id = match id {
+        Some(id) => {
+            tx.prepare_cached(
+                "UPDATE articles SET slug=?2, title=?3, authors=?4, category_id=?5, status=?6,
+                        updated_at=?7
                  WHERE id = ?1",
-                    params![
-                        id,
-                        slug,
-                        input.title,
-                        input.sapo,
-                        input.body,
-                        authors,
-                        input.unit,
-                        tags,
-                        category_id,
-                        input.status.as_str(),
-                        now
-                    ],
-                )?;
-                id
-            }
-            None => {
-                tx.execute(
-                "INSERT INTO articles(slug, title, sapo, body, authors, unit, tags, category_id,
-                                      status, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                params![
-                    slug, input.title, input.sapo, input.body, authors, input.unit, tags,
-                    category_id, input.status.as_str(), created_ms, now
-                ],
-            )?;
-                tx.last_insert_rowid()
-            }
-        };
-    tx.execute(
+            )?
+            .execute(params![
+                id,
+                slug,
+                input.title,
+                authors,
+                category_id,
+                input.status.as_str(),
+                now
+            ])?;
+            id
+        }
+        None => {
+            tx.prepare_cached(
+                "INSERT INTO articles(slug, title, authors, category_id, status, created_at,
+                                      updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![
+                slug,
+                input.title,
+                authors,
+                category_id,
+                input.status.as_str(),
+                created_ms,
+                now
+            ])?;
+            tx.last_insert_rowid()
+        }
+    };
+    tx.prepare_cached(
         "INSERT INTO revisions(article_id, created_at, title, sapo, body, authors, unit, tags,
                                category, status)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
-            id,
-            now,
-            input.title,
-            input.sapo,
-            input.body,
-            authors,
-            input.unit,
-            tags,
-            input.category,
-            input.status.as_str()
-        ],
-    )?;
+    )?
+    .execute(params![
+        id,
+        now,
+        input.title,
+        input.sapo,
+        input.body,
+        authors,
+        input.unit,
+        tags,
+        input.category,
+        input.status.as_str()
+    ])?;
     let revision = tx.last_insert_rowid();
-    tx.execute(
-        "UPDATE articles SET current_revision_id = ?2 WHERE id = ?1",
-        params![id, revision],
-    )?;
+    tx.prepare_cached("UPDATE articles SET current_revision_id = ?2 WHERE id = ?1")?
+        .execute(params![id, revision])?;
 
-    tx.execute("DELETE FROM article_authors WHERE article_id = ?1", [id])?;
+    if !is_new {
+        tx.execute("DELETE FROM article_authors WHERE article_id = ?1", [id])?;
+        tx.execute("DELETE FROM article_tags WHERE article_id = ?1", [id])?;
+    }
+    let mut add_author = tx.prepare_cached(
+        "INSERT INTO article_authors(article_id, position, name) VALUES (?1, ?2, ?3)",
+    )?;
     for (position, name) in input.authors.iter().enumerate() {
-        tx.execute(
-            "INSERT INTO article_authors(article_id, position, name) VALUES (?1, ?2, ?3)",
-            params![id, position as i64, name],
-        )?;
+        add_author.execute(params![id, position as i64, name])?;
     }
-    tx.execute("DELETE FROM article_tags WHERE article_id = ?1", [id])?;
+    let mut add_tag =
+        tx.prepare_cached("INSERT OR IGNORE INTO article_tags(article_id, tag) VALUES (?1, ?2)")?;
     for tag in &input.tags {
-        tx.execute(
-            "INSERT OR IGNORE INTO article_tags(article_id, tag) VALUES (?1, ?2)",
-            params![id, tag],
-        )?;
+        add_tag.execute(params![id, tag])?;
     }
-    search::index_article(tx, id, input)?;
+    search::index_article(tx, id, input, is_new)?;
     Ok(id)
 }
 
 /// Finds a slug not used by another article: `base`, `base-2`, `base-3`…
 fn unique_slug(tx: &Transaction<'_>, base: &str, own_id: Option<i64>) -> Result<String> {
     let mut stmt = tx.prepare_cached(
+        // A range, not LIKE, so the unique index on slug answers it: '.' is
+        // the character after '-'.
         "SELECT slug FROM articles
-         WHERE (slug = ?1 OR slug LIKE ?1 || '-%') AND id IS NOT ?2",
+         WHERE (slug = ?1 OR (slug > ?1 || '-' AND slug < ?1 || '.')) AND id IS NOT ?2",
     )?;
     let taken: std::collections::HashSet<String> = stmt
         .query_map(params![base, own_id], |r| r.get(0))?
