@@ -12,4 +12,5 @@ pub const NAMES: &[&str] = &[
     "article_update",
     "category_list",
     "author_list",
+    "month_list",
 ];

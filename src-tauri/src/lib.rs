@@ -28,6 +28,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         article_update,
         category_list,
         author_list,
+        month_list,
     ])
 }
 

@@ -68,6 +68,45 @@ describe('article list', () => {
     );
   });
 
+  it('filters by a month chosen from the backend’s list', async () => {
+    const { user } = setup();
+    await waitFor(() => expect(screen.getAllByTestId('article-row')).toHaveLength(5));
+    const month = screen.getByTestId('filter-month') as HTMLSelectElement;
+    await waitFor(() => expect(month.options).toHaveLength(4));
+    expect([...month.options].map((o) => [o.value, o.textContent])).toEqual([
+      ['', 'Mọi tháng'],
+      ['2024-03', 'Tháng 3/2024 (2)'],
+      ['2024-02', 'Tháng 2/2024 (2)'],
+      ['2024-01', 'Tháng 1/2024 (1)'],
+    ]);
+    await user.selectOptions(month, '2024-02');
+    await waitFor(() =>
+      expect(rowTitles()).toEqual([
+        'Lễ hội văn hóa dân gian đầu xuân',
+        'Nâng cấp tuyến đường liên xã Bình Minh',
+      ]),
+    );
+    expect(screen.getByTestId('article-count')).toHaveTextContent('2 bài viết');
+    await user.click(screen.getByRole('button', { name: 'Xóa bộ lọc' }));
+    await waitFor(() => expect(screen.getAllByTestId('article-row')).toHaveLength(5));
+    expect(month.value).toBe('');
+  });
+
+  it('labels months in English and recounts them after a save', async () => {
+    const { user } = setup({ articles: [], generate: 3 });
+    await user.click(await screen.findByTestId('lang-toggle'));
+    const month = screen.getByTestId('filter-month') as HTMLSelectElement;
+    await waitFor(() =>
+      expect([...month.options].map((o) => o.textContent)).toEqual(['All months', 'June 2014 (3)']),
+    );
+    await user.click(screen.getByTestId('new-article'));
+    await user.type(screen.getByTestId('field-title'), 'A new piece');
+    await user.click(screen.getByTestId('save-article'));
+    await waitFor(() => expect(month.options).toHaveLength(3));
+    expect(month.options[1].textContent).toMatch(/^[A-Z][a-z]+ \d{4} \(1\)$/);
+    expect(month.options[2].textContent).toBe('June 2014 (3)');
+  });
+
   it('shows an empty state when nothing matches', async () => {
     const { user } = setup();
     await user.type(await screen.findByTestId('search-input'), 'khongcobaiviet');
@@ -136,6 +175,9 @@ describe('article form', () => {
     await user.click(row);
     const title = screen.getByTestId('field-title') as HTMLInputElement;
     await waitFor(() => expect(title.value).toBe('Giải bóng đá thiếu niên huyện khởi tranh'));
+    // The slug may be cut with an ellipsis; hovering shows it whole.
+    const slug = 'giai-bong-da-thieu-nien-huyen-khoi-tranh';
+    expect(screen.getByText(slug)).toHaveAttribute('title', slug);
     expect((screen.getByTestId('field-authors') as HTMLInputElement).value).toBe('Tùng Lâm');
     await user.selectOptions(screen.getByTestId('field-status'), 'published');
     await user.keyboard('{Control>}s{/Control}');

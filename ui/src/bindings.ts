@@ -99,6 +99,17 @@ async authorList() : Promise<Result<string[], CommandError>> {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * Months that have articles, for the month filter.
+ */
+async monthList() : Promise<Result<MonthCount[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("month_list") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -173,6 +184,14 @@ category: string | null; author: string | null;
  * `YYYY-MM`, by creation date in Vietnam's time zone.
  */
 month: string | null; limit: number; offset: number }
+/**
+ * A month that has articles, for the month filter.
+ */
+export type MonthCount = { 
+/**
+ * `YYYY-MM`, in Vietnam's time zone.
+ */
+month: string; article_count: number }
 export type SiteInfo = { path: string; name: string; article_count: number }
 export type Status = "draft" | "published"
 

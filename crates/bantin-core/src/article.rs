@@ -225,6 +225,15 @@ pub struct Category {
     pub article_count: i64,
 }
 
+/// A month that has articles, for the month filter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct MonthCount {
+    /// `YYYY-MM`, in Vietnam's time zone.
+    pub month: String,
+    pub article_count: i64,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct RevisionSummary {

@@ -30,8 +30,8 @@ pub mod text;
 pub mod time_fmt;
 
 pub use article::{
-    Article, ArticleInput, ArticlePage, ArticleSummary, Category, ListFilter, RevisionSummary,
-    Status,
+    Article, ArticleInput, ArticlePage, ArticleSummary, Category, ListFilter, MonthCount,
+    RevisionSummary, Status,
 };
 pub use error::{Error, ErrorCode, Result};
 pub use site::{Site, SiteInfo};

@@ -1,11 +1,16 @@
 //! Listing and full-text search.
 //!
-//! The index holds two copies of each field: folded (`hoa`, `duong`) and
-//! exact lower-case NFC (`hóa`, `đường`). A query matches on the folded
-//! copy, so words typed without accents, in NFD or with either tone-mark
-//! style all find the article; articles that also match the exact words rank
-//! first. Queries are rebuilt from their words, each quoted, so nothing a
-//! user types (`"`, `*`, `:`, `AND`, `NEAR(`) reaches FTS5 as syntax.
+//! The index holds folded copies of title, sapo, body and byline (`hoa`,
+//! `duong`) and the exact lower-case NFC title and byline (`hóa`, `đường`).
+//! A query matches on the folded copies, so words typed without accents, in
+//! NFD or with either tone-mark style all find the article. Results come in
+//! three tiers, newest (highest id) first within each: exact matches in the
+//! title or byline, then title matches, then matches anywhere. Tiers are
+//! cheap set lookups in the index; BM25 over every match was measured at
+//! 100,000 articles to cost 30–90 ms for common words, over the 50 ms budget.
+//!
+//! Queries are rebuilt from their words, each quoted, so nothing a user types
+//! (`"`, `*`, `:`, `AND`, `NEAR(`) reaches FTS5 as syntax.
 
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, Transaction};
@@ -44,24 +49,37 @@ pub(crate) fn index_article(
 }
 
 /// Builds an FTS5 query over `columns` from the words of `text`: every word
-/// must occur, the last one as a prefix so results come as the user types.
+/// must occur, and the last one, while being typed, as a prefix. A one-letter
+/// prefix would match nearly every article, so it stays a whole word.
 fn fts_query(columns: &str, text: &str) -> Option<String> {
-    let quoted: Vec<String> = words(text)
-        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
-        .collect();
-    if quoted.is_empty() {
-        return None;
-    }
-    Some(format!("{{{columns}}} : ({}*)", quoted.join(" ")))
+    let all: Vec<&str> = words(text).collect();
+    let (last, rest) = all.split_last()?;
+    let quote = |w: &str| format!("\"{}\"", w.replace('"', "\"\""));
+    let mut parts: Vec<String> = rest.iter().map(|w| quote(w)).collect();
+    let star = if last.chars().count() >= 2 { "*" } else { "" };
+    parts.push(format!("{}{star}", quote(last)));
+    Some(format!("{{{columns}}} : ({})", parts.join(" ")))
 }
 
-/// The folded and exact FTS5 queries for what the user typed, or `None`
-/// when it holds no words.
-pub fn build_queries(user_query: &str) -> Option<(String, String)> {
-    let exact_text = nfc(user_query).to_lowercase();
-    let folded = fts_query("title_f sapo_f body_f byline_f", &fold(user_query))?;
-    let exact = fts_query("title byline", &exact_text)?;
-    Some((folded, exact))
+/// The FTS5 queries for what the user typed, or `None` when it holds no
+/// words.
+#[derive(Debug, PartialEq)]
+pub struct Queries {
+    /// Selects the matches: folded words anywhere.
+    pub folded: String,
+    /// First tier: the exact words in the title or byline.
+    pub exact: String,
+    /// Second tier: the folded words in the title.
+    pub title: String,
+}
+
+pub fn build_queries(user_query: &str) -> Option<Queries> {
+    let folded_text = fold(user_query);
+    Some(Queries {
+        folded: fts_query("title_f sapo_f body_f byline_f", &folded_text)?,
+        exact: fts_query("title byline", &nfc(user_query).to_lowercase())?,
+        title: fts_query("title_f", &folded_text)?,
+    })
 }
 
 /// One filter as SQL over `articles a`, in two shapes: `page` suits a scan
@@ -183,42 +201,20 @@ fn count(conn: &Connection, queries: Option<&Value>, clauses: &[Clause]) -> Resu
         })?)
 }
 
-/// The ids of one page, in order. Only ids are paged so that skipping to a
-/// deep offset walks an index, not article rows.
-fn page_ids(
+/// The ids of one page of the article list, newest first. Only ids are
+/// paged so that skipping to a deep offset walks an index, not article rows.
+fn list_page_ids(
     conn: &Connection,
-    queries: Option<(&Value, &Value)>,
     clauses: &[Clause],
     limit: i64,
     offset: i64,
 ) -> Result<Vec<i64>> {
-    let (sql, mut vals) = match queries {
-        None => (
-            format!(
-                "SELECT a.id FROM articles a {} ORDER BY a.updated_at DESC, a.id DESC LIMIT ? OFFSET ?",
-                where_sql(None, clauses, |c| c.page)
-            ),
-            values(None, clauses),
-        ),
-        // Exact matches first, then BM25 with the title weighing most.
-        Some((folded, exact)) => {
-            let mut v = values(Some(folded), clauses);
-            v.push(exact);
-            (
-                format!(
-                    "SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid {}
-                     ORDER BY a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) DESC,
-                              bm25(articles_fts, 10.0, 4.0, 1.0, 3.0, 0.0, 0.0),
-                              a.updated_at DESC
-                     LIMIT ? OFFSET ?",
-                    where_sql(Some("articles_fts MATCH ?"), clauses, |c| c.page)
-                ),
-                v,
-            )
-        }
-    };
-    let limit = Value::Integer(limit);
-    let offset = Value::Integer(offset);
+    let sql = format!(
+        "SELECT a.id FROM articles a {} ORDER BY a.updated_at DESC, a.id DESC LIMIT ? OFFSET ?",
+        where_sql(None, clauses, |c| c.page)
+    );
+    let (limit, offset) = (Value::Integer(limit), Value::Integer(offset));
+    let mut vals = values(None, clauses);
     vals.push(&limit);
     vals.push(&offset);
     let mut stmt = conn.prepare_cached(&sql)?;
@@ -226,6 +222,62 @@ fn page_ids(
         .query_map(rusqlite::params_from_iter(vals), |r| r.get(0))?
         .collect::<rusqlite::Result<Vec<i64>>>()?;
     Ok(ids)
+}
+
+/// The ids of one page of search results: the first two tiers (exact, then
+/// title matches) are small sets sorted here; the third is read newest
+/// first straight from the index (FTS5 walks rowids in order) and stops at
+/// the end of the page, so a word found in every article costs no sort.
+fn search_page_ids(
+    conn: &Connection,
+    q: &SqlQueries,
+    clauses: &[Clause],
+    limit: usize,
+    offset: usize,
+) -> Result<Vec<i64>> {
+    let tier_sql = format!(
+        "SELECT t.id, min(t.tier) AS tier FROM (
+             SELECT rowid AS id, 0 AS tier FROM articles_fts WHERE articles_fts MATCH ?
+             UNION ALL
+             SELECT rowid, 1 FROM articles_fts WHERE articles_fts MATCH ?
+         ) t JOIN articles a ON a.id = t.id {}
+         GROUP BY t.id ORDER BY tier, t.id DESC",
+        where_sql(None, clauses, |c| c.page)
+    );
+    let mut vals = vec![&q.exact, &q.title];
+    vals.extend(values(None, clauses));
+    let top: Vec<i64> = conn
+        .prepare_cached(&tier_sql)?
+        .query_map(rusqlite::params_from_iter(vals), |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+
+    let mut page: Vec<i64> = top.iter().skip(offset).take(limit).copied().collect();
+    if page.len() < limit {
+        let in_top: std::collections::HashSet<i64> = top.iter().copied().collect();
+        let mut skip = offset.saturating_sub(top.len());
+        let rest_sql = format!(
+            "SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid {}
+             ORDER BY articles_fts.rowid DESC",
+            where_sql(Some("articles_fts MATCH ?"), clauses, |c| c.page)
+        );
+        let mut stmt = conn.prepare_cached(&rest_sql)?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(values(Some(&q.folded), clauses)))?;
+        while let Some(row) = rows.next()? {
+            let id: i64 = row.get(0)?;
+            if in_top.contains(&id) {
+                continue;
+            }
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            page.push(id);
+            if page.len() == limit {
+                break;
+            }
+        }
+    }
+    Ok(page)
 }
 
 fn summaries(conn: &Connection, ids: &[i64]) -> Result<Vec<ArticleSummary>> {
@@ -246,6 +298,12 @@ fn summaries(conn: &Connection, ids: &[i64]) -> Result<Vec<ArticleSummary>> {
     Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
 }
 
+struct SqlQueries {
+    folded: Value,
+    exact: Value,
+    title: Value,
+}
+
 pub(crate) fn list(conn: &Connection, filter: &ListFilter) -> Result<ArticlePage> {
     let clauses = clauses(filter)?;
     let limit = i64::from(filter.limit.clamp(1, MAX_PAGE));
@@ -254,15 +312,16 @@ pub(crate) fn list(conn: &Connection, filter: &ListFilter) -> Result<ArticlePage
         .query
         .as_deref()
         .and_then(build_queries)
-        .map(|(f, e)| (Value::Text(f), Value::Text(e)));
-    let total = count(conn, queries.as_ref().map(|q| &q.0), &clauses)?;
-    let ids = page_ids(
-        conn,
-        queries.as_ref().map(|(f, e)| (f, e)),
-        &clauses,
-        limit,
-        offset,
-    )?;
+        .map(|q| SqlQueries {
+            folded: Value::Text(q.folded),
+            exact: Value::Text(q.exact),
+            title: Value::Text(q.title),
+        });
+    let total = count(conn, queries.as_ref().map(|q| &q.folded), &clauses)?;
+    let ids = match &queries {
+        Some(q) => search_page_ids(conn, q, &clauses, limit as usize, offset as usize)?,
+        None => list_page_ids(conn, &clauses, limit, offset)?,
+    };
     Ok(ArticlePage {
         items: summaries(conn, &ids)?,
         total,
@@ -275,15 +334,25 @@ mod tests {
 
     #[test]
     fn queries_quote_every_word() {
-        let (folded, exact) = build_queries("Hóa \"x\" AND NEAR( a*:b").expect("words");
+        let q = build_queries("Hóa \"x\" AND NEAR( a*:bc").expect("words");
         assert_eq!(
-            folded,
-            "{title_f sapo_f body_f byline_f} : (\"hoa\" \"x\" \"and\" \"near\" \"a\" \"b\"*)"
+            q.folded,
+            "{title_f sapo_f body_f byline_f} : (\"hoa\" \"x\" \"and\" \"near\" \"a\" \"bc\"*)"
         );
         assert_eq!(
-            exact,
-            "{title byline} : (\"hóa\" \"x\" \"and\" \"near\" \"a\" \"b\"*)"
+            q.exact,
+            "{title byline} : (\"hóa\" \"x\" \"and\" \"near\" \"a\" \"bc\"*)"
+        );
+        assert_eq!(
+            q.title,
+            "{title_f} : (\"hoa\" \"x\" \"and\" \"near\" \"a\" \"bc\"*)"
         );
         assert_eq!(build_queries(" \"*:( "), None);
+    }
+
+    #[test]
+    fn a_one_letter_last_word_is_not_a_prefix() {
+        let q = build_queries("đường a").expect("words");
+        assert!(q.folded.ends_with("\"duong\" \"a\")"), "{}", q.folded);
     }
 }

@@ -8,7 +8,7 @@ use std::path::Path;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use crate::article::{
-    Article, ArticleInput, ArticlePage, Category, ListFilter, RevisionSummary, Status,
+    Article, ArticleInput, ArticlePage, Category, ListFilter, MonthCount, RevisionSummary, Status,
 };
 use crate::db;
 use crate::error::{Error, Result};
@@ -194,6 +194,23 @@ impl Store {
                 path,
                 name: r.get(1)?,
                 article_count: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The months that have articles, newest first, by creation date in
+    /// Vietnam's time zone (as the month filter counts them).
+    pub fn months(&self) -> Result<Vec<MonthCount>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT strftime('%Y-%m', created_at / 1000, 'unixepoch', ?1) AS month, count(*)
+             FROM articles GROUP BY month ORDER BY month DESC",
+        )?;
+        let offset = format!("{:+} hours", crate::time_fmt::SITE_OFFSET_HOURS);
+        let rows = stmt.query_map([offset], |r| {
+            Ok(MonthCount {
+                month: r.get(0)?,
+                article_count: r.get(1)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

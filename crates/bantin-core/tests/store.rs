@@ -368,6 +368,17 @@ fn filters_by_status_category_author_and_month() {
         ]
     );
     assert_eq!(store.authors().expect("authors"), ["Kim Huệ", "Tùng Lâm"]);
+    let months: Vec<_> = store
+        .months()
+        .expect("months")
+        .into_iter()
+        .map(|m| (m.month, m.article_count))
+        .collect();
+    assert_eq!(
+        months,
+        [("2026-04".to_owned(), 2), ("2026-03".to_owned(), 1)],
+        "months as the filter counts them"
+    );
 }
 
 #[test]
@@ -499,4 +510,106 @@ fn import_brings_in_a_hugo_folder_and_reports_skips() {
         Status::Draft
     );
     assert_eq!(titles(&store, "hoi cho"), ["Khai mạc hội chợ"]);
+}
+
+#[test]
+fn title_matches_rank_before_body_matches_then_newest_first() {
+    let (_dir, site) = temp_site();
+    let mut store = site.store().expect("store");
+    let day = |d: &str| bantin_core::time_fmt::parse_date_ms(d);
+    let in_title = store
+        .create_article_at(&input("Lễ hội hoa ban"), day("2026-01-01"))
+        .expect("a");
+    let in_body = store
+        .create_article_at(
+            &ArticleInput {
+                title: "Tin vắn".into(),
+                body: "Lễ hội hoa ban năm nay…".into(),
+                ..Default::default()
+            },
+            day("2026-03-01"),
+        )
+        .expect("b");
+    let newer_in_title = store
+        .create_article_at(&input("Chuẩn bị lễ hội hoa ban"), day("2026-02-01"))
+        .expect("c");
+    let ids: Vec<i64> = store
+        .list(&ListFilter {
+            query: Some("le hoi hoa ban".into()),
+            ..Default::default()
+        })
+        .expect("search")
+        .items
+        .iter()
+        .map(|a| a.id)
+        .collect();
+    // Both title matches before the body match; among them the last saved first.
+    assert_eq!(ids, [newer_in_title.id, in_title.id, in_body.id]);
+}
+
+#[test]
+fn search_pages_return_every_match_once_in_tier_order() {
+    let (_dir, site) = temp_site();
+    let mut store = site.store().expect("store");
+    let items: Vec<_> = (0..300)
+        .map(|i| bantin_core::corpus::article(5, i))
+        .map(|(a, t)| (a, Some(t)))
+        .collect();
+    store.create_articles(&items).expect("bulk");
+    // "van hoa" is in some titles and in every byline; "huyen" in every byline.
+    for query in ["van hoa", "huyen"] {
+        let search = |offset| {
+            store
+                .list(&ListFilter {
+                    query: Some(query.into()),
+                    limit: 40,
+                    offset,
+                    ..Default::default()
+                })
+                .expect("search")
+        };
+        let first = search(0);
+        assert!(
+            first.total > 40,
+            "{query}: enough matches to page ({})",
+            first.total
+        );
+        let mut seen = Vec::new();
+        let mut offset = 0;
+        loop {
+            let page = search(offset);
+            assert_eq!(page.total, first.total);
+            if page.items.is_empty() {
+                break;
+            }
+            seen.extend(page.items.into_iter().map(|a| a.title));
+            offset += 40;
+        }
+        assert_eq!(seen.len() as i64, first.total, "{query}: every match once");
+        let unique: std::collections::HashSet<_> = seen.iter().collect();
+        assert_eq!(unique.len(), seen.len(), "{query}: no match twice");
+        // Title matches come before matches elsewhere, across page boundaries.
+        let query_words: Vec<String> = bantin_core::text::words(&bantin_core::text::fold(query))
+            .map(str::to_owned)
+            .collect();
+        let (last, rest) = query_words.split_last().expect("words");
+        let in_title: Vec<bool> = seen
+            .iter()
+            .map(|t| {
+                let folded = bantin_core::text::fold(t);
+                let title_words: Vec<&str> = bantin_core::text::words(&folded).collect();
+                rest.iter().all(|w| title_words.contains(&w.as_str()))
+                    && title_words.iter().any(|w| w.starts_with(last.as_str()))
+            })
+            .collect();
+        assert!(
+            in_title.iter().any(|t| *t) || query == "huyen",
+            "{query}: some title matches"
+        );
+        let first_elsewhere = in_title.iter().position(|t| !t).unwrap_or(in_title.len());
+        assert!(
+            in_title[first_elsewhere..].iter().all(|t| !t),
+            "{query}: a title match after a body match"
+        );
+    }
 }

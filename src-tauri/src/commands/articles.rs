@@ -1,4 +1,4 @@
-use bantin_core::{Article, ArticleInput, ArticlePage, Category, ListFilter};
+use bantin_core::{Article, ArticleInput, ArticlePage, Category, ListFilter, MonthCount};
 use tauri::State;
 
 use crate::error::{blocking, CommandResult};
@@ -55,4 +55,12 @@ pub async fn category_list(state: State<'_, AppState>) -> CommandResult<Vec<Cate
 pub async fn author_list(state: State<'_, AppState>) -> CommandResult<Vec<String>> {
     let site = state.site()?;
     blocking(move || site.store()?.authors()).await
+}
+
+/// Months that have articles, for the month filter.
+#[tauri::command(async)]
+#[specta::specta]
+pub async fn month_list(state: State<'_, AppState>) -> CommandResult<Vec<MonthCount>> {
+    let site = state.site()?;
+    blocking(move || site.store()?.months()).await
 }

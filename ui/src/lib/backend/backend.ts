@@ -5,6 +5,7 @@ import type {
   Category,
   ErrorCode,
   ListFilter,
+  MonthCount,
   SiteInfo,
 } from '../../bindings';
 
@@ -16,6 +17,7 @@ export type {
   Category,
   ErrorCode,
   ListFilter,
+  MonthCount,
   SiteInfo,
   Status,
 } from '../../bindings';
@@ -69,5 +71,7 @@ export interface Backend {
   articleUpdate(id: number, input: ArticleInput): Promise<Article>;
   categoryList(): Promise<Category[]>;
   authorList(): Promise<string[]>;
+  /** Months (`YYYY-MM`, Vietnam time) that have articles, newest first. */
+  monthList(): Promise<MonthCount[]>;
   pickFolder(): Promise<string | null>;
 }

@@ -69,6 +69,44 @@ describe('MockBackend search and filters', () => {
   });
 });
 
+describe('MockBackend months', () => {
+  it('lists the months that have articles, newest first, with counts', async () => {
+    expect(await new MockBackend().monthList()).toEqual([
+      { month: '2024-03', article_count: 2 },
+      { month: '2024-02', article_count: 2 },
+      { month: '2024-01', article_count: 1 },
+    ]);
+  });
+
+  it('takes month boundaries in Vietnam time (UTC+7), for the list and the filter alike', async () => {
+    const at = (created_at: string) => ({ ...input, created_at });
+    const b = new MockBackend({
+      articles: [
+        at('2023-12-31T16:59:59Z'), // 23:59:59 on 31/12 in Hà Nội
+        at('2023-12-31T17:00:00Z'), // already 1/1
+        at('2024-01-31T20:00:00Z'), // already 1/2
+      ],
+    });
+    expect(await b.monthList()).toEqual([
+      { month: '2024-02', article_count: 1 },
+      { month: '2024-01', article_count: 1 },
+      { month: '2023-12', article_count: 1 },
+    ]);
+    expect((await b.articleList({ ...all, month: '2024-01' })).total).toBe(1);
+    expect((await b.articleList({ ...all, month: '2024-02' })).total).toBe(1);
+  });
+
+  it('counts a newly created article in the current month', async () => {
+    const b = new MockBackend({ articles: [] });
+    expect(await b.monthList()).toEqual([]);
+    const created = await b.articleCreate(input);
+    const months = await b.monthList();
+    expect(months).toHaveLength(1);
+    expect(months[0].article_count).toBe(1);
+    expect((await b.articleList({ ...all, month: months[0].month })).items[0].id).toBe(created.id);
+  });
+});
+
 describe('MockBackend writes', () => {
   it('rejects an empty title with invalid_input', async () => {
     const b = new MockBackend();

@@ -7,12 +7,14 @@ import {
   type Backend,
   type Category,
   type ListFilter,
+  type MonthCount,
   type SiteInfo,
 } from './backend';
 import { fold, foldWords, matchesAllWords } from '../text/fold';
 import { SEED_ARTICLES, SEED_CATEGORIES, generateArticles, type SeedArticle } from './seed';
 
-type Indexed = { article: Article; title: string; text: string };
+/** `month` is the creation month in Vietnam time, as the Rust store filters and counts. */
+type Indexed = { article: Article; title: string; text: string; month: string };
 
 type MockSite = { name: string; items: Indexed[]; nextId: number; categories: string[] };
 
@@ -31,6 +33,8 @@ export interface MockOptions {
 
 const DEFAULT_PATH = '/home/bantin/trang-huyen';
 const STATUSES = ['draft', 'published'];
+// Vietnam is UTC+7 all year (no daylight saving).
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 function clone<T>(v: T): T {
   // What crosses the Tauri IPC is a copy; mirror that so the UI cannot mutate the store.
@@ -45,11 +49,17 @@ function slugify(title: string): string {
   );
 }
 
+/** `2024-01-31T20:00:00Z` → `2024-02`: the month in Vietnam when the article was created. */
+function vietnamMonth(iso: string): string {
+  return new Date(Date.parse(iso) + VIETNAM_OFFSET_MS).toISOString().slice(0, 7);
+}
+
 function indexed(article: Article): Indexed {
   return {
     article,
     title: fold(article.title),
     text: fold([article.title, article.sapo, article.body, ...article.authors].join(' ')),
+    month: vietnamMonth(article.created_at),
   };
 }
 
@@ -164,11 +174,11 @@ export class MockBackend implements Backend {
 
     const words = foldWords(filter.query ?? '');
     let items = this.site().items.filter(
-      ({ article: a, text }) =>
+      ({ article: a, text, month }) =>
         (!filter.status || a.status === filter.status) &&
         (!filter.category || inCategory(a.category, filter.category)) &&
         (!filter.author || a.authors.includes(filter.author)) &&
-        (!filter.month || a.created_at.startsWith(filter.month)) &&
+        (!filter.month || month === filter.month) &&
         matchesAllWords(text, words),
     );
     if (words.length > 0) {
@@ -273,6 +283,15 @@ export class MockBackend implements Backend {
     await this.delay('authorList', []);
     const names = new Set(this.site().items.flatMap((i) => i.article.authors));
     return [...names].sort((a, b) => a.localeCompare(b, 'vi'));
+  }
+
+  async monthList(): Promise<MonthCount[]> {
+    await this.delay('monthList', []);
+    const counts = new Map<string, number>();
+    for (const { month } of this.site().items) counts.set(month, (counts.get(month) ?? 0) + 1);
+    return [...counts]
+      .sort(([a], [b]) => b.localeCompare(a))
+      .map(([month, article_count]) => ({ month, article_count }));
   }
 
   async pickFolder(): Promise<string | null> {

@@ -29,6 +29,9 @@ describe('TauriBackend', () => {
     expect(invoke).toHaveBeenLastCalledWith('article_list', {
       filter: expect.objectContaining({ query: 'hoa' }),
     });
+    invoke.mockResolvedValue([{ month: '2026-11', article_count: 12 }]);
+    expect(await b.monthList()).toEqual([{ month: '2026-11', article_count: 12 }]);
+    expect(invoke).toHaveBeenLastCalledWith('month_list');
   });
 
   it('turns a CommandError into a BackendError with its code', async () => {

@@ -26,5 +26,6 @@ export class TauriBackend implements Backend {
     unwrap(commands.articleUpdate(id, input));
   categoryList = () => unwrap(commands.categoryList());
   authorList = () => unwrap(commands.authorList());
+  monthList = () => unwrap(commands.monthList());
   pickFolder = () => unwrap(commands.pickFolder());
 }

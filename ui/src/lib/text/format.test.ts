@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatNumber, formatTime, intlLocale } from './format';
+import { formatDate, formatNumber, formatTime, intlLocale, monthParts } from './format';
 
 describe('formatDate', () => {
   it.each([
@@ -42,5 +42,19 @@ describe('intlLocale', () => {
     [null, 'vi-VN'],
   ])('%s → %s', (l, expected) => {
     expect(intlLocale(l)).toBe(expected);
+  });
+});
+
+describe('monthParts', () => {
+  it.each([
+    ['2026-11', 'en', { year: '2026', month: 11, monthName: 'November' }],
+    ['2026-01', 'en', { year: '2026', month: 1, monthName: 'January' }],
+    ['2026-01', 'vi', expect.objectContaining({ year: '2026', month: 1 })],
+  ])('%s (%s)', (month, locale, expected) => {
+    expect(monthParts(month, locale)).toEqual(expected);
+  });
+
+  it.each(['2026-13', '2026-1', '', 'Nov 2026'])('rejects %j', (month) => {
+    expect(monthParts(month, 'vi')).toBeNull();
   });
 });

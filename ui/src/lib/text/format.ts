@@ -35,3 +35,23 @@ export function formatTime(d: Date, locale?: string | null, timeZone?: string): 
 export function formatNumber(n: number, locale?: string | null): string {
   return new Intl.NumberFormat(intlLocale(locale)).format(n);
 }
+
+/**
+ * `2026-11` → its parts for a month label: the year, the month number and the month's
+ * name in the UI language ("November" in English). Null for anything else.
+ */
+export function monthParts(
+  month: string,
+  locale?: string | null,
+): { year: string; month: number; monthName: string } | null {
+  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
+  if (!m) return null;
+  const n = Number(m[2]);
+  // Mid-month at noon UTC, so the name is right whatever the machine's time zone.
+  const date = new Date(Date.UTC(Number(m[1]), n - 1, 15, 12));
+  const monthName = new Intl.DateTimeFormat(intlLocale(locale), {
+    month: 'long',
+    timeZone: 'UTC',
+  }).format(date);
+  return { year: m[1], month: n, monthName };
+}

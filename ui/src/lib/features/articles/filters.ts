@@ -25,7 +25,7 @@ export function toListFilter(f: Filters, offset: number, limit: number): ListFil
     status: f.status === '' ? null : f.status,
     category: f.category === '' ? null : normalizeCategoryPath(f.category),
     author: f.author === '' ? null : nfc(f.author),
-    // Browsers without <input type=month> (older WebKit) give free text; only send YYYY-MM.
+    // The month select only offers YYYY-MM; anything else would be rejected by the store.
     month: isMonth(f.month) ? f.month : null,
     limit,
     offset,
