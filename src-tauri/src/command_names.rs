@@ -13,4 +13,5 @@ pub const NAMES: &[&str] = &[
     "category_list",
     "author_list",
     "month_list",
+    "app_ready",
 ];

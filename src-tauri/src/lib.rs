@@ -15,7 +15,7 @@ use tauri_specta::{collect_commands, Builder};
 /// One place that registers every command; the TypeScript bindings are
 /// generated from it.
 pub fn specta_builder() -> Builder<tauri::Wry> {
-    use commands::{articles::*, site::*};
+    use commands::{app::*, articles::*, site::*};
     Builder::<tauri::Wry>::new().commands(collect_commands![
         site_current,
         site_open,
@@ -29,6 +29,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         category_list,
         author_list,
         month_list,
+        app_ready,
     ])
 }
 
@@ -53,13 +54,15 @@ fn data_dir(app: &tauri::App) -> Result<PathBuf, Box<dyn std::error::Error>> {
 }
 
 pub fn run() {
+    let started = state::Startup(std::time::Instant::now());
     let builder = specta_builder();
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .invoke_handler(builder.invoke_handler())
-        .setup(|app| {
+        .setup(move |app| {
             let state = state::AppState::start(data_dir(app)?)?;
             app.manage(state);
+            app.manage(started);
             Ok(())
         })
         .run(tauri::generate_context!())

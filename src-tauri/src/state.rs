@@ -6,6 +6,9 @@ use bantin_core::Site;
 
 use crate::error::{CommandError, CommandResult};
 
+/// When the process started, for the start-up measurement.
+pub struct Startup(pub std::time::Instant);
+
 /// What the app remembers between commands: where its preferences live and
 /// which site is open. Database connections are not kept here; each command
 /// opens its own on a blocking thread.

@@ -110,6 +110,19 @@ async monthList() : Promise<Result<MonthCount[], CommandError>> {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * The UI calls this once its first rows are painted. With
+ * `BANTIN_REPORT_STARTUP` set, the time since the process started is printed
+ * for `cargo xtask bench-app`; otherwise nothing happens.
+ */
+async appReady() : Promise<Result<null, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("app_ready") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 

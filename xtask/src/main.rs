@@ -4,8 +4,12 @@
 //! - `cargo xtask test`   every check and test CI runs, end-to-end included
 //! - `cargo xtask bindings` regenerate ui/src/bindings.ts from the Rust commands
 //! - `cargo xtask bench store [args]` the store benchmark, release build
+//! - `cargo xtask bench-app [BINARY]` size, start-up time and memory of the app
+//! - `cargo xtask deb`    build the Linux package
+//! - `cargo xtask package-test` build, install, launch, measure and remove the .deb
 
 mod deps;
+mod package;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -21,7 +25,13 @@ fn main() -> ExitCode {
         Some("test") => test(&root),
         Some("bindings") => bindings(&root),
         Some("bench") => bench(&root, &args[1..]),
-        _ => Err("usage: cargo xtask <start | test | bindings | bench store [args]>".into()),
+        Some("bench-app") => bench_app(&root, args.get(1)),
+        Some("deb") => package::build_deb(&root).map(|deb| println!("{}", deb.display())),
+        Some("package-test") => package::package_test(&root),
+        _ => Err(
+            "usage: cargo xtask <start | test | bindings | bench store [args] | bench-app [BINARY] | deb | package-test>"
+                .into(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -80,6 +90,22 @@ fn bench(root: &Path, args: &[String]) -> Result {
     let mut all = vec!["run", "--release", "-p", "bantin-cli", "--", "bench"];
     all.extend(args.iter().map(String::as_str));
     run(root, "cargo", &all, &[])
+}
+
+/// Measures the installed app, or the release build when none is installed.
+fn bench_app(root: &Path, binary: Option<&String>) -> Result {
+    let binary = match binary {
+        Some(b) => PathBuf::from(b),
+        None if Path::new("/usr/bin/bantin-app").exists() => PathBuf::from("/usr/bin/bantin-app"),
+        None => root.join("target/release/bantin-app"),
+    };
+    if !binary.exists() {
+        return Err(format!(
+            "{} not found: run `cargo xtask deb` first",
+            binary.display()
+        ));
+    }
+    package::bench_app(&binary, None, None)
 }
 
 /// The domain crate must stay usable without Tauri (CLI, servers, tests).
@@ -154,6 +180,7 @@ fn test(root: &Path) -> Result {
     run(root, "cargo", &["test", "--workspace"], &[])?;
     disk_full_test(root)?;
     run(&root.join("tests/e2e"), "npm", &["test"], &[])?;
+    package::package_test(root)?;
     eprintln!(
         "\nxtask test: everything passed in {:.0} s",
         started.elapsed().as_secs_f64()

@@ -201,7 +201,7 @@ fn count(conn: &Connection, queries: Option<&Value>, clauses: &[Clause]) -> Resu
         })?)
 }
 
-/// The ids of one page of the article list, newest first. Only ids are
+/// The ids of one page of the article list, newest (by creation date) first. Only ids are
 /// paged so that skipping to a deep offset walks an index, not article rows.
 fn list_page_ids(
     conn: &Connection,
@@ -210,7 +210,7 @@ fn list_page_ids(
     offset: i64,
 ) -> Result<Vec<i64>> {
     let sql = format!(
-        "SELECT a.id FROM articles a {} ORDER BY a.updated_at DESC, a.id DESC LIMIT ? OFFSET ?",
+        "SELECT a.id FROM articles a {} ORDER BY a.created_at DESC, a.id DESC LIMIT ? OFFSET ?",
         where_sql(None, clauses, |c| c.page)
     );
     let (limit, offset) = (Value::Integer(limit), Value::Integer(offset));

@@ -1,5 +1,6 @@
 //! Tauri commands: each a short adapter that runs a library call off the UI
 //! thread and returns `CommandError` on failure.
 
+pub mod app;
 pub mod articles;
 pub mod site;

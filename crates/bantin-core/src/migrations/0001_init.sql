@@ -29,12 +29,12 @@ CREATE TABLE articles (
     current_revision_id INTEGER REFERENCES revisions(id) DEFERRABLE INITIALLY DEFERRED
 ) STRICT;
 
--- The list order, covering the filter columns so that paging and filtering
--- walk this index without reading article rows.
-CREATE INDEX articles_list ON articles(updated_at DESC, id DESC, status, category_id, created_at);
-CREATE INDEX articles_status_updated ON articles(status, updated_at DESC, id DESC);
-CREATE INDEX articles_category_updated ON articles(category_id, updated_at DESC, id DESC);
-CREATE INDEX articles_created ON articles(created_at);
+-- The list order (newest first by creation date, the date lists show),
+-- covering the filter columns so that paging and filtering walk this index
+-- without reading article rows; a month filter is a range of it.
+CREATE INDEX articles_list ON articles(created_at DESC, id DESC, status, category_id);
+CREATE INDEX articles_status_created ON articles(status, created_at DESC, id DESC);
+CREATE INDEX articles_category_created ON articles(category_id, created_at DESC, id DESC);
 
 -- Every save is a revision: a full snapshot, never changed afterwards.
 CREATE TABLE revisions (

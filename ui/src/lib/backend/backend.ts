@@ -73,5 +73,7 @@ export interface Backend {
   authorList(): Promise<string[]>;
   /** Months (`YYYY-MM`, Vietnam time) that have articles, newest first. */
   monthList(): Promise<MonthCount[]>;
+  /** The first article rows are painted (start-up measurement); never fails. */
+  appReady(): Promise<void>;
   pickFolder(): Promise<string | null>;
 }

@@ -285,6 +285,8 @@ export class MockBackend implements Backend {
     return [...names].sort((a, b) => a.localeCompare(b, 'vi'));
   }
 
+  async appReady(): Promise<void> {}
+
   async monthList(): Promise<MonthCount[]> {
     await this.delay('monthList', []);
     const counts = new Map<string, number>();

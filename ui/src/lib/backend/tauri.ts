@@ -27,5 +27,8 @@ export class TauriBackend implements Backend {
   categoryList = () => unwrap(commands.categoryList());
   authorList = () => unwrap(commands.authorList());
   monthList = () => unwrap(commands.monthList());
+  appReady = async () => {
+    await commands.appReady();
+  };
   pickFolder = () => unwrap(commands.pickFolder());
 }
