@@ -65,6 +65,22 @@ pub fn run(dir: &Path, program: &str, args: &[&str], env: &[(&str, &str)]) -> Re
     }
 }
 
+/// Runs a command in `dir` and returns its trimmed stdout, or its stderr as the error.
+pub fn output(dir: &Path, program: &str, args: &[&str]) -> Result<String> {
+    let out = Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .map_err(|e| format!("{program}: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "{program} {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).trim().to_owned())
+}
+
 fn tauri_cli(root: &Path) -> PathBuf {
     let name = if cfg!(windows) { "tauri.cmd" } else { "tauri" };
     root.join("ui/node_modules/.bin").join(name)
@@ -111,8 +127,10 @@ fn bench_app(root: &Path, binary: Option<&String>) -> Result {
 /// The domain crate must stay usable without Tauri (CLI, servers, tests).
 fn check_core_has_no_tauri(root: &Path) -> Result {
     eprintln!("\n==> bantin-core dependency tree has no tauri");
-    let out = Command::new("cargo")
-        .args([
+    let tree = output(
+        root,
+        "cargo",
+        &[
             "tree",
             "-p",
             "bantin-core",
@@ -121,17 +139,8 @@ fn check_core_has_no_tauri(root: &Path) -> Result {
             "normal,build",
             "--prefix",
             "none",
-        ])
-        .current_dir(root)
-        .output()
-        .map_err(|e| format!("cargo tree: {e}"))?;
-    if !out.status.success() {
-        return Err(format!(
-            "cargo tree failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        ));
-    }
-    let tree = String::from_utf8_lossy(&out.stdout);
+        ],
+    )?;
     let tauri: Vec<&str> = tree.lines().filter(|l| l.starts_with("tauri")).collect();
     if tauri.is_empty() {
         eprintln!("ok: {} crates, none of them tauri", tree.lines().count());

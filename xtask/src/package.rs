@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::{deps, run, tauri_cli, Result};
+use crate::{deps, output, run, tauri_cli, Result};
 
 /// `tauri build --bundles deb`; returns the .deb's path.
 pub fn build_deb(root: &Path) -> Result<PathBuf> {
@@ -28,20 +28,6 @@ pub fn build_deb(root: &Path) -> Result<PathBuf> {
         .ok_or_else(|| format!("no .deb in {}", dir.display()))
 }
 
-fn output(program: &str, args: &[&str]) -> Result<String> {
-    let out = Command::new(program)
-        .args(args)
-        .output()
-        .map_err(|e| format!("{program}: {e}"))?;
-    if !out.status.success() {
-        return Err(format!(
-            "{program} {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        ));
-    }
-    Ok(String::from_utf8_lossy(&out.stdout).trim().to_owned())
-}
-
 /// Builds, installs, launches (WebDriver check and measurements) and removes
 /// the .deb. Needs root for apt; refuses loudly instead of skipping quietly.
 pub fn package_test(root: &Path) -> Result {
@@ -59,7 +45,7 @@ pub fn package_test(root: &Path) -> Result {
     let size = std::fs::metadata(&deb).map(|m| m.len()).unwrap_or(0);
     eprintln!("\n.deb: {} ({:.1} MB)", deb.display(), size as f64 / 1e6);
     let deb_str = deb.to_str().ok_or("non-UTF-8 path")?;
-    let package = output("dpkg-deb", &["-f", deb_str, "Package"])?;
+    let package = output(Path::new("."), "dpkg-deb", &["-f", deb_str, "Package"])?;
     run(
         root,
         "apt-get",
@@ -67,7 +53,7 @@ pub fn package_test(root: &Path) -> Result {
         &[("DEBIAN_FRONTEND", "noninteractive")],
     )?;
     let result = (|| {
-        let files = output("dpkg", &["-L", &package])?;
+        let files = output(Path::new("."), "dpkg", &["-L", &package])?;
         let binary = files
             .lines()
             .find(|l| l.starts_with("/usr/bin/"))
@@ -113,7 +99,14 @@ pub fn bench_app(binary: &Path, deb: Option<&Path>, package: Option<&str>) -> Re
         .and_then(|d| std::fs::metadata(d).ok())
         .map(|m| m.len() as f64 / 1e6);
     let installed_mb = package
-        .and_then(|p| output("dpkg-query", &["-W", "-f=${Installed-Size}", p]).ok())
+        .and_then(|p| {
+            output(
+                Path::new("."),
+                "dpkg-query",
+                &["-W", "-f=${Installed-Size}", p],
+            )
+            .ok()
+        })
         .and_then(|kb| kb.parse::<f64>().ok())
         .map(|kb| kb / 1024.0);
     let json = format!(
