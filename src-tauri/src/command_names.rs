@@ -5,6 +5,7 @@ pub const NAMES: &[&str] = &[
     "site_open",
     "site_create",
     "site_recent",
+    "startup_problem",
     "pick_folder",
     "article_list",
     "article_get",

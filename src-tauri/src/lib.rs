@@ -21,6 +21,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         site_open,
         site_create,
         site_recent,
+        startup_problem,
         pick_folder,
         article_list,
         article_get,

@@ -15,6 +15,9 @@ pub struct Startup(pub std::time::Instant);
 pub struct AppState {
     pub data_dir: PathBuf,
     site: RwLock<Site>,
+    /// Why the last used site did not open at start, to tell the user
+    /// instead of silently showing another site.
+    pub startup_problem: Option<CommandError>,
 }
 
 impl AppState {
@@ -22,17 +25,28 @@ impl AppState {
     /// site on first run.
     pub fn start(data_dir: PathBuf) -> bantin_core::Result<AppState> {
         let mut settings = Settings::load(&settings_path(&data_dir));
-        let site = settings
-            .recent_sites
-            .iter()
-            .find_map(|p| Site::open(p).ok())
-            .map(Ok)
-            .unwrap_or_else(|| bantin_core::sample::create_sample_site(&sample_dir(&data_dir)))?;
+        let mut startup_problem = None;
+        let mut opened = None;
+        for path in &settings.recent_sites {
+            match Site::open(path) {
+                Ok(site) => {
+                    opened = Some(site);
+                    break;
+                }
+                Err(e) if startup_problem.is_none() => startup_problem = Some(e.into()),
+                Err(_) => {}
+            }
+        }
+        let site = match opened {
+            Some(site) => site,
+            None => bantin_core::sample::create_sample_site(&sample_dir(&data_dir))?,
+        };
         settings.touch_site(site.root());
         settings.save(&settings_path(&data_dir))?;
         Ok(AppState {
             data_dir,
             site: RwLock::new(site),
+            startup_problem,
         })
     }
 
@@ -70,4 +84,38 @@ fn settings_path(data_dir: &Path) -> PathBuf {
 
 fn sample_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("Trang mẫu")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_last_site_that_no_longer_opens_is_reported_and_another_opened() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let data = dir.path().join("data");
+        let gone = dir.path().join("removed-site");
+        let mut settings = Settings::default();
+        settings.touch_site(&gone);
+        settings.save(&settings_path(&data)).expect("save");
+
+        let state = AppState::start(data.clone()).expect("start");
+        let problem = state
+            .startup_problem
+            .as_ref()
+            .expect("the failure is kept for the UI");
+        assert_eq!(problem.code, bantin_core::ErrorCode::NotASite);
+        assert!(
+            problem.message.contains("removed-site"),
+            "{}",
+            problem.message
+        );
+        assert_eq!(state.site().expect("site").root(), sample_dir(&data));
+
+        let again = AppState::start(data).expect("second start");
+        assert!(
+            again.startup_problem.is_none(),
+            "the sample site is now the last used"
+        );
+    }
 }

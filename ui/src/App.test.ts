@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/sve
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import App from './App.svelte';
+import { BackendError } from './lib/backend/backend';
 import { MockBackend, type MockOptions } from './lib/backend/mock';
 
 function setup(opts: MockOptions = {}) {
@@ -296,6 +297,19 @@ describe('language and sites', () => {
       'Cơ sở dữ liệu này được tạo bởi phiên bản Bản Tin mới hơn',
     );
     expect(screen.getByTestId('site-name')).toHaveTextContent('Trang tin huyện');
+  });
+
+  it('says so at start when the last used site did not open', async () => {
+    const backend = new MockBackend();
+    backend.startupFailure = new BackendError(
+      'site_too_new',
+      '/media/usb/too-new: database version 9',
+    );
+    render(App, { props: { backend } });
+    const banner = await screen.findByTestId('error-banner');
+    expect(banner).toHaveTextContent('Cơ sở dữ liệu này được tạo bởi phiên bản Bản Tin mới hơn');
+    expect(banner).toHaveTextContent('/media/usb/too-new');
+    await waitFor(() => expect(screen.getAllByTestId('article-row')).toHaveLength(5));
   });
 
   it('creates a new site from a picked folder and a typed name', async () => {

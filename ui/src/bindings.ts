@@ -39,6 +39,17 @@ async siteRecent() : Promise<Result<string[], CommandError>> {
 }
 },
 /**
+ * Why the last used site did not open at start, if it did not.
+ */
+async startupProblem() : Promise<Result<CommandError | null, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("startup_problem") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * The native folder picker; `None` when the user cancels.
  */
 async pickFolder() : Promise<Result<string | null, CommandError>> {

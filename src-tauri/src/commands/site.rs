@@ -59,3 +59,10 @@ pub async fn pick_folder(app: AppHandle) -> CommandResult<Option<String>> {
     .await
     .map_err(CommandError::internal)
 }
+
+/// Why the last used site did not open at start, if it did not.
+#[tauri::command(async)]
+#[specta::specta]
+pub async fn startup_problem(state: State<'_, AppState>) -> CommandResult<Option<CommandError>> {
+    Ok(state.startup_problem.clone())
+}

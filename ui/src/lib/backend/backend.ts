@@ -73,6 +73,8 @@ export interface Backend {
   authorList(): Promise<string[]>;
   /** Months (`YYYY-MM`, Vietnam time) that have articles, newest first. */
   monthList(): Promise<MonthCount[]>;
+  /** Why the last used site did not open at start, if it did not. */
+  startupProblem(): Promise<BackendError | null>;
   /** The first article rows are painted (start-up measurement); never fails. */
   appReady(): Promise<void>;
   pickFolder(): Promise<string | null>;

@@ -287,6 +287,13 @@ export class MockBackend implements Backend {
 
   async appReady(): Promise<void> {}
 
+  /** Tests set this to play a last site that did not open. */
+  startupFailure: BackendError | null = null;
+
+  async startupProblem(): Promise<BackendError | null> {
+    return this.startupFailure;
+  }
+
   async monthList(): Promise<MonthCount[]> {
     await this.delay('monthList', []);
     const counts = new Map<string, number>();

@@ -27,6 +27,10 @@ export class TauriBackend implements Backend {
   categoryList = () => unwrap(commands.categoryList());
   authorList = () => unwrap(commands.authorList());
   monthList = () => unwrap(commands.monthList());
+  startupProblem = async () => {
+    const problem = await unwrap(commands.startupProblem());
+    return problem ? new BackendError(problem.code, problem.message) : null;
+  };
   appReady = async () => {
     await commands.appReady();
   };
