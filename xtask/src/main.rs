@@ -81,6 +81,12 @@ pub fn output(dir: &Path, program: &str, args: &[&str]) -> Result<String> {
     Ok(String::from_utf8_lossy(&out.stdout).trim().to_owned())
 }
 
+/// Runs the Tauri CLI that `npm ci` put in ui/node_modules, from the repo root.
+pub fn run_tauri(root: &Path, args: &[&str]) -> Result {
+    let cli = tauri_cli(root);
+    run(root, cli.to_str().unwrap_or("tauri"), args, &[])
+}
+
 fn tauri_cli(root: &Path) -> PathBuf {
     let name = if cfg!(windows) { "tauri.cmd" } else { "tauri" };
     root.join("ui/node_modules/.bin").join(name)
@@ -89,8 +95,7 @@ fn tauri_cli(root: &Path) -> PathBuf {
 fn start(root: &Path) -> Result {
     deps::system_packages()?;
     deps::npm_install(&root.join("ui"))?;
-    let cli = tauri_cli(root);
-    run(root, cli.to_str().unwrap_or("tauri"), &["dev"], &[])
+    run_tauri(root, &["dev"])
 }
 
 fn bindings(root: &Path) -> Result {
@@ -164,13 +169,7 @@ fn test(root: &Path) -> Result {
     run(&ui, "npm", &["test"], &[])?;
     // The app embeds ui/dist at compile time, so the UI is built before any
     // Rust check of the app; E2E then drives this very binary.
-    let cli = tauri_cli(root);
-    run(
-        root,
-        cli.to_str().unwrap_or("tauri"),
-        &["build", "--debug", "--no-bundle"],
-        &[],
-    )?;
+    run_tauri(root, &["build", "--debug", "--no-bundle"])?;
     run(
         root,
         "cargo",

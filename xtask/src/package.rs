@@ -6,17 +6,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::{deps, output, run, tauri_cli, Result};
+use crate::{deps, output, run, run_tauri, Result};
 
 /// `tauri build --bundles deb`; returns the .deb's path.
 pub fn build_deb(root: &Path) -> Result<PathBuf> {
-    let cli = tauri_cli(root);
-    run(
-        root,
-        cli.to_str().unwrap_or("tauri"),
-        &["build", "--bundles", "deb"],
-        &[],
-    )?;
+    run_tauri(root, &["build", "--bundles", "deb"])?;
     let dir = root.join("target/release/bundle/deb");
     let mut debs: Vec<PathBuf> = std::fs::read_dir(&dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?

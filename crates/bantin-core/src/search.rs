@@ -17,7 +17,7 @@ use rusqlite::{params, Connection, Transaction};
 
 use crate::article::{ArticleInput, ArticlePage, ArticleSummary, ListFilter};
 use crate::error::Result;
-use crate::store::{byline_text, folded_byline, json_list, parse_status, MAX_PAGE};
+use crate::store::{byline_text, json_list, parse_status, MAX_PAGE};
 use crate::text::{fold, nfc, words};
 use crate::time_fmt::{month_range_ms, to_rfc3339};
 
@@ -41,7 +41,7 @@ pub(crate) fn index_article(
         fold(&input.title),
         fold(&input.sapo),
         fold(&input.body),
-        folded_byline(input),
+        fold(&byline),
         input.title.to_lowercase(),
         byline.to_lowercase(),
     ])?;

@@ -13,7 +13,7 @@ use crate::article::{
 use crate::db;
 use crate::error::{Error, Result};
 use crate::search;
-use crate::text::{fold, slugify};
+use crate::text::slugify;
 use crate::time_fmt::{now_ms, to_rfc3339};
 
 pub struct Store {
@@ -402,9 +402,4 @@ pub(crate) fn byline_text(input: &ArticleInput) -> String {
         s.push_str(&input.unit);
     }
     s
-}
-
-/// Folded byline, used by tests and the index.
-pub(crate) fn folded_byline(input: &ArticleInput) -> String {
-    fold(&byline_text(input))
 }
