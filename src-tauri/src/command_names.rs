@@ -15,4 +15,9 @@ pub const NAMES: &[&str] = &[
     "author_list",
     "month_list",
     "app_ready",
+    "revision_list",
+    "revision_get",
+    "revision_restore",
+    "preferences_get",
+    "preferences_set",
 ];

@@ -15,7 +15,7 @@ use tauri_specta::{collect_commands, Builder};
 /// One place that registers every command; the TypeScript bindings are
 /// generated from it.
 pub fn specta_builder() -> Builder<tauri::Wry> {
-    use commands::{app::*, articles::*, site::*};
+    use commands::{app::*, articles::*, preferences::*, revisions::*, site::*};
     Builder::<tauri::Wry>::new().commands(collect_commands![
         site_current,
         site_open,
@@ -31,6 +31,11 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         author_list,
         month_list,
         app_ready,
+        revision_list,
+        revision_get,
+        revision_restore,
+        preferences_get,
+        preferences_set,
     ])
 }
 

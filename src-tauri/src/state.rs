@@ -1,7 +1,7 @@
 use std::path::{Path, PathBuf};
-use std::sync::RwLock;
+use std::sync::{Mutex, RwLock};
 
-use bantin_core::settings::Settings;
+use bantin_core::settings::{Preferences, Settings};
 use bantin_core::Site;
 
 use crate::error::{CommandError, CommandResult};
@@ -18,6 +18,8 @@ pub struct AppState {
     /// Why the last used site did not open at start, to tell the user
     /// instead of silently showing another site.
     pub startup_problem: Option<CommandError>,
+    /// Serialises read-modify-write of the settings file between commands.
+    settings_lock: Mutex<()>,
 }
 
 impl AppState {
@@ -47,6 +49,7 @@ impl AppState {
             data_dir,
             site: RwLock::new(site),
             startup_problem,
+            settings_lock: Mutex::new(()),
         })
     }
 
@@ -59,14 +62,29 @@ impl AppState {
 
     /// Makes `site` current and first in the recent list.
     pub fn switch_to(&self, site: Site) -> bantin_core::Result<()> {
-        let path = settings_path(&self.data_dir);
-        let mut settings = Settings::load(&path);
-        settings.touch_site(site.root());
-        settings.save(&path)?;
+        self.update_settings(|s| s.touch_site(site.root()))?;
         if let Ok(mut current) = self.site.write() {
             *current = site;
         }
         Ok(())
+    }
+
+    pub fn preferences(&self) -> Preferences {
+        Settings::load(&settings_path(&self.data_dir)).preferences
+    }
+
+    pub fn set_preferences(&self, preferences: &Preferences) -> bantin_core::Result<Preferences> {
+        let preferences = preferences.normalized();
+        self.update_settings(|s| s.preferences = preferences.clone())?;
+        Ok(preferences)
+    }
+
+    fn update_settings(&self, change: impl FnOnce(&mut Settings)) -> bantin_core::Result<()> {
+        let _guard = self.settings_lock.lock().unwrap_or_else(|e| e.into_inner());
+        let path = settings_path(&self.data_dir);
+        let mut settings = Settings::load(&path);
+        change(&mut settings);
+        settings.save(&path)
     }
 
     pub fn recent(&self) -> Vec<String> {

@@ -79,17 +79,17 @@ async articleGet(id: number) : Promise<Result<Article, CommandError>> {
     else return { status: "error", error: e  as any };
 }
 },
-async articleCreate(input: ArticleInput) : Promise<Result<Article, CommandError>> {
+async articleCreate(input: ArticleInput, kind: SaveKind) : Promise<Result<Article, CommandError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("article_create", { input }) };
+    return { status: "ok", data: await TAURI_INVOKE("article_create", { input, kind }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
 },
-async articleUpdate(id: number, input: ArticleInput) : Promise<Result<Article, CommandError>> {
+async articleUpdate(id: number, input: ArticleInput, kind: SaveKind) : Promise<Result<Article, CommandError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("article_update", { id, input }) };
+    return { status: "ok", data: await TAURI_INVOKE("article_update", { id, input, kind }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -130,6 +130,55 @@ async monthList() : Promise<Result<MonthCount[], CommandError>> {
 async appReady() : Promise<Result<null, CommandError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("app_ready") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * An article's revisions, newest first.
+ */
+async revisionList(articleId: number) : Promise<Result<RevisionSummary[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("revision_list", { articleId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async revisionGet(revisionId: number) : Promise<Result<Revision, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("revision_get", { revisionId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Saves an older revision's text again as the newest revision.
+ */
+async revisionRestore(articleId: number, revisionId: number) : Promise<Result<Article, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("revision_restore", { articleId, revisionId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async preferencesGet() : Promise<Result<Preferences, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("preferences_get") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Saves and returns the preferences as stored (names cleaned, NFC).
+ */
+async preferencesSet(preferences: Preferences) : Promise<Result<Preferences, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("preferences_set", { preferences }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -216,6 +265,39 @@ export type MonthCount = {
  * `YYYY-MM`, in Vietnam's time zone.
  */
 month: string; article_count: number }
+/**
+ * What the writer sets in the app's preferences.
+ */
+export type Preferences = { 
+/**
+ * Recorded on every revision this person saves ("who" in the history).
+ */
+writer_name: string }
+/**
+ * One saved version of an article, in full.
+ */
+export type Revision = { summary: RevisionSummary; article_id: number; input: ArticleInput }
+export type RevisionSummary = { id: number; created_at: string; title: string; saved_by: string; kind: SaveKind; 
+/**
+ * Words in the body, counted as `markdown::word_count` does.
+ */
+word_count: number }
+/**
+ * How a revision came to be, shown in the revision panel.
+ */
+export type SaveKind = 
+/**
+ * The writer saved (Ctrl+S, the Save button, a script).
+ */
+"save" | 
+/**
+ * The editor saved on its own after typing stopped, on blur or close.
+ */
+"autosave" | 
+/**
+ * An older revision was brought back.
+ */
+"restore"
 export type SiteInfo = { path: string; name: string; article_count: number }
 export type Status = "draft" | "published"
 

@@ -234,12 +234,65 @@ pub struct MonthCount {
     pub article_count: i64,
 }
 
+/// How a revision came to be, shown in the revision panel.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum SaveKind {
+    /// The writer saved (Ctrl+S, the Save button, a script).
+    #[default]
+    Save,
+    /// The editor saved on its own after typing stopped, on blur or close.
+    Autosave,
+    /// An older revision was brought back.
+    Restore,
+}
+
+impl SaveKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SaveKind::Save => "save",
+            SaveKind::Autosave => "autosave",
+            SaveKind::Restore => "restore",
+        }
+    }
+
+    pub(crate) fn parse(s: &str) -> SaveKind {
+        match s {
+            "autosave" => SaveKind::Autosave,
+            "restore" => SaveKind::Restore,
+            _ => SaveKind::Save,
+        }
+    }
+}
+
+/// Who saves and how; recorded on the revision.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SaveMeta {
+    /// The writer's name from the app's preferences; may be empty.
+    pub saved_by: String,
+    pub kind: SaveKind,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct RevisionSummary {
     pub id: i64,
     pub created_at: String,
     pub title: String,
+    pub saved_by: String,
+    pub kind: SaveKind,
+    /// Words in the body, counted as `markdown::word_count` does.
+    pub word_count: i64,
+}
+
+/// One saved version of an article, in full.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Revision {
+    pub summary: RevisionSummary,
+    pub article_id: i64,
+    pub input: ArticleInput,
 }
 
 #[cfg(test)]

@@ -12,7 +12,10 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use crate::error::{Error, Result};
 
 /// Ordered, embedded migrations. Never edit one that has shipped: append.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_init.sql"),
+    include_str!("migrations/0002_revision_meta.sql"),
+];
 
 /// The schema version this build writes (`PRAGMA user_version`).
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -64,6 +67,7 @@ pub fn open_and_migrate(path: &Path, create: bool) -> Result<Connection> {
 /// Applies the migrations the database has not seen, all in one transaction,
 /// so a failure leaves the previous schema intact.
 pub fn migrate(conn: &mut Connection) -> Result<()> {
+    register_migration_functions(conn)?;
     write(conn, |tx| {
         let found: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if found > SCHEMA_VERSION {
@@ -79,6 +83,22 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
         tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
         Ok(())
     })
+}
+
+/// Functions migrations may call to fill new columns the way the
+/// application computes them.
+fn register_migration_functions(conn: &Connection) -> Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    conn.create_scalar_function(
+        "bantin_word_count",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            let body = ctx.get_raw(0).as_str().unwrap_or_default();
+            Ok(crate::markdown::word_count(body) as i64)
+        },
+    )?;
+    Ok(())
 }
 
 /// Runs `f` in a `BEGIN IMMEDIATE` transaction: committed when `f` returns
@@ -163,5 +183,36 @@ mod tests {
             })
             .expect("count");
         assert_eq!(n, 0);
+    }
+
+    #[test]
+    fn version_1_database_gains_revision_metadata_with_real_word_counts() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("site.db");
+        {
+            let conn = Connection::open(&path).expect("open");
+            conn.execute_batch(MIGRATIONS[0]).expect("v1 schema");
+            conn.execute_batch(
+                "PRAGMA user_version = 1;
+                 BEGIN;
+                 INSERT INTO articles(id, slug, title, authors, status, created_at, updated_at,
+                                      current_revision_id)
+                 VALUES (1, 'a', 'A', '[]', 'draft', 0, 0, 1);
+                 INSERT INTO revisions(id, article_id, created_at, title, sapo, body, authors,
+                                       unit, tags, status)
+                 VALUES (1, 1, 0, 'A', '', 'Một **hai** ba - bốn', '[]', '', '[]', 'draft');
+                 COMMIT;",
+            )
+            .expect("v1 data");
+        }
+        let conn = open_and_migrate(&path, false).expect("migrate");
+        let (words, kind, by): (i64, String, String) = conn
+            .query_row(
+                "SELECT word_count, kind, saved_by FROM revisions WHERE id = 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .expect("row");
+        assert_eq!((words, kind.as_str(), by.as_str()), (4, "save", ""));
     }
 }

@@ -6,6 +6,8 @@ use std::path::PathBuf;
 pub enum Error {
     #[error("article {0} does not exist")]
     ArticleNotFound(i64),
+    #[error("revision {0} does not exist")]
+    RevisionNotFound(i64),
     #[error("{field}: {reason}")]
     Invalid { field: &'static str, reason: String },
     #[error("{path}: this site was made by a newer Bản Tin (database version {found}, this app knows up to {known}); update Bản Tin to open it")]
@@ -50,7 +52,7 @@ pub enum ErrorCode {
 impl Error {
     pub fn code(&self) -> ErrorCode {
         match self {
-            Error::ArticleNotFound(_) => ErrorCode::NotFound,
+            Error::ArticleNotFound(_) | Error::RevisionNotFound(_) => ErrorCode::NotFound,
             Error::Invalid { .. } | Error::Import { .. } => ErrorCode::InvalidInput,
             Error::SiteTooNew { .. } => ErrorCode::SiteTooNew,
             Error::NotASite(_) => ErrorCode::NotASite,

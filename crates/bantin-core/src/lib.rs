@@ -21,6 +21,8 @@ pub mod corpus;
 pub mod db;
 pub mod error;
 pub mod import;
+pub mod markdown;
+mod revisions;
 pub mod sample;
 pub mod search;
 pub mod settings;
@@ -30,8 +32,8 @@ pub mod text;
 pub mod time_fmt;
 
 pub use article::{
-    Article, ArticleInput, ArticlePage, ArticleSummary, Category, ListFilter, MonthCount,
-    RevisionSummary, Status,
+    Article, ArticleInput, ArticlePage, ArticleSummary, Category, ListFilter, MonthCount, Revision,
+    RevisionSummary, SaveKind, SaveMeta, Status,
 };
 pub use error::{Error, ErrorCode, Result};
 pub use site::{Site, SiteInfo};

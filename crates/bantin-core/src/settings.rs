@@ -1,5 +1,5 @@
-//! The app's own preferences (recent sites), kept in one JSON file whose
-//! path the caller chooses.
+//! The app's own preferences (recent sites, the writer's name), kept in one
+//! JSON file whose path the caller chooses.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -15,6 +15,28 @@ const MAX_RECENT: usize = 10;
 pub struct Settings {
     /// Most recent first; the first is opened at start.
     pub recent_sites: Vec<PathBuf>,
+    #[serde(flatten)]
+    pub preferences: Preferences,
+}
+
+/// What the writer sets in the app's preferences.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(default)]
+pub struct Preferences {
+    /// Recorded on every revision this person saves ("who" in the history).
+    pub writer_name: String,
+}
+
+impl Preferences {
+    pub fn normalized(&self) -> Preferences {
+        Preferences {
+            writer_name: crate::text::nfc(&self.writer_name)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        }
+    }
 }
 
 impl Settings {
@@ -79,5 +101,21 @@ mod tests {
         let file = dir.path().join("settings.json");
         std::fs::write(&file, b"{not json").expect("write");
         assert_eq!(Settings::load(&file), Settings::default());
+    }
+
+    #[test]
+    fn writer_name_is_kept_cleaned_beside_recent_sites() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("settings.json");
+        let mut s = Settings::default();
+        s.touch_site(Path::new("/a"));
+        s.preferences = Preferences {
+            writer_name: "  Kim  Hue\u{0302}\u{0323} ".into(),
+        }
+        .normalized();
+        s.save(&file).expect("save");
+        let back = Settings::load(&file);
+        assert_eq!(back.preferences.writer_name, "Kim Huệ");
+        assert_eq!(back.recent_sites, [PathBuf::from("/a")]);
     }
 }

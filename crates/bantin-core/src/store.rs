@@ -8,10 +8,11 @@ use std::path::Path;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use crate::article::{
-    Article, ArticleInput, ArticlePage, Category, ListFilter, MonthCount, RevisionSummary, Status,
+    Article, ArticleInput, ArticlePage, Category, ListFilter, MonthCount, SaveMeta, Status,
 };
 use crate::db;
 use crate::error::{Error, Result};
+use crate::markdown;
 use crate::search;
 use crate::text::slugify;
 use crate::time_fmt::{now_ms, to_rfc3339};
@@ -71,6 +72,16 @@ impl Store {
         self.create_article_at(input, None)
     }
 
+    /// Creates an article whose first revision records who saved it and how.
+    pub fn create_article_by(&mut self, input: &ArticleInput, meta: &SaveMeta) -> Result<Article> {
+        let input = input.normalized()?;
+        let id = db::write(&mut self.conn, |tx| {
+            let slug = unique_slug(tx, &slugify(&input.title), None)?;
+            write_article(tx, None, &slug, &input, now_ms(), meta)
+        })?;
+        self.article(id)
+    }
+
     /// Creates an article with a given creation time (imports keep the
     /// original publication date).
     pub fn create_article_at(
@@ -101,7 +112,23 @@ impl Store {
     /// current. The slug follows the title while the article is a draft and
     /// is frozen once published, so published URLs stay stable.
     pub fn update_article(&mut self, id: i64, input: &ArticleInput) -> Result<Article> {
+        self.save_article(id, input, &SaveMeta::default())
+    }
+
+    /// `update_article` recording who saved and how. Saving what is already
+    /// current writes nothing: autosave fires on blur and close, and a
+    /// revision list full of identical copies would hide the real ones.
+    pub fn save_article(
+        &mut self,
+        id: i64,
+        input: &ArticleInput,
+        meta: &SaveMeta,
+    ) -> Result<Article> {
         let input = input.normalized()?;
+        let current = self.article(id)?;
+        if current.input() == input {
+            return Ok(current);
+        }
         db::write(&mut self.conn, |tx| {
             let (old_slug, old_status, created): (String, String, i64) = tx
                 .query_row(
@@ -116,7 +143,7 @@ impl Store {
             } else {
                 unique_slug(tx, &slugify(&input.title), Some(id))?
             };
-            write_article(tx, Some(id), &slug, &input, created)?;
+            write_article(tx, Some(id), &slug, &input, created, meta)?;
             Ok(())
         })?;
         self.article(id)
@@ -164,21 +191,6 @@ impl Store {
     /// holds words.
     pub fn list(&self, filter: &ListFilter) -> Result<ArticlePage> {
         search::list(&self.conn, filter)
-    }
-
-    pub fn revisions(&self, article_id: i64) -> Result<Vec<RevisionSummary>> {
-        self.article(article_id)?;
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, created_at, title FROM revisions WHERE article_id = ?1 ORDER BY id DESC",
-        )?;
-        let rows = stmt.query_map([article_id], |r| {
-            Ok(RevisionSummary {
-                id: r.get(0)?,
-                created_at: to_rfc3339(r.get(1)?),
-                title: r.get(2)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     pub fn categories(&self) -> Result<Vec<Category>> {
@@ -239,7 +251,7 @@ fn insert_article(
 ) -> Result<i64> {
     let slug = unique_slug(tx, &slugify(&input.title), None)?;
     let created = created_ms.unwrap_or_else(now_ms);
-    write_article(tx, None, &slug, input, created)
+    write_article(tx, None, &slug, input, created, &SaveMeta::default())
 }
 
 /// Writes the article row, a revision, the author/tag rows and the search
@@ -250,6 +262,7 @@ fn write_article(
     slug: &str,
     input: &ArticleInput,
     created_ms: i64,
+    meta: &SaveMeta,
 ) -> Result<i64> {
     let now = now_ms().max(created_ms);
     let authors = serde_json::to_string(&input.authors).unwrap_or_else(|_| "[]".into());
@@ -297,8 +310,8 @@ fn write_article(
     };
     tx.prepare_cached(
         "INSERT INTO revisions(article_id, created_at, title, sapo, body, authors, unit, tags,
-                               category, status)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                               category, status, saved_by, kind, word_count)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?
     .execute(params![
         id,
@@ -310,7 +323,10 @@ fn write_article(
         input.unit,
         tags,
         input.category,
-        input.status.as_str()
+        input.status.as_str(),
+        meta.saved_by,
+        meta.kind.as_str(),
+        markdown::word_count(&input.body) as i64
     ])?;
     let revision = tx.last_insert_rowid();
     tx.prepare_cached("UPDATE articles SET current_revision_id = ?2 WHERE id = ?1")?

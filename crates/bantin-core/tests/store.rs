@@ -1,7 +1,7 @@
 //! The store on real SQLite files in temp folders: what a writer and an
 //! editor would check.
 
-use bantin_core::{ArticleInput, Error, ListFilter, Site, Status, Store};
+use bantin_core::{ArticleInput, Error, ListFilter, SaveKind, SaveMeta, Site, Status, Store};
 use unicode_normalization::UnicodeNormalization;
 
 fn temp_site() -> (tempfile::TempDir, Site) {
@@ -248,6 +248,80 @@ fn every_save_is_a_revision_and_the_article_points_at_the_last() {
         "newest first, current last saved"
     );
     assert!(a.revision_id < a2.revision_id && a2.revision_id < a3.revision_id);
+}
+
+#[test]
+fn revisions_record_who_how_and_length_and_identical_saves_add_none() {
+    let (_dir, site) = temp_site();
+    let mut store = site.store().expect("store");
+    let by = |kind| SaveMeta {
+        saved_by: "Kim Huệ".into(),
+        kind,
+    };
+    let a = store
+        .create_article_by(&input("Ngày hội"), &by(SaveKind::Save))
+        .expect("create");
+    let mut edit = a.input();
+    edit.body = "Người dân xã Bản Lầu **vui** ngày hội.".into();
+    let a2 = store
+        .save_article(a.id, &edit, &by(SaveKind::Autosave))
+        .expect("autosave");
+    let again = store
+        .save_article(a.id, &edit, &by(SaveKind::Autosave))
+        .expect("same text");
+    assert_eq!(
+        again.revision_id, a2.revision_id,
+        "no revision for no change"
+    );
+
+    let revs = store.revisions(a.id).expect("revisions");
+    assert_eq!(revs.len(), 2);
+    assert_eq!(revs[0].kind, SaveKind::Autosave);
+    assert_eq!(revs[0].saved_by, "Kim Huệ");
+    assert_eq!(revs[0].word_count, 8);
+    assert_eq!((revs[1].kind, revs[1].word_count), (SaveKind::Save, 0));
+}
+
+#[test]
+fn restoring_a_revision_brings_its_text_back_as_a_new_revision() {
+    let (_dir, site) = temp_site();
+    let mut store = site.store().expect("store");
+    let mut first = input("Tiêu đề đầu");
+    first.body = "Bản đầu tiên.".into();
+    let a = store.create_article(&first).expect("create");
+    let mut edit = a.input();
+    edit.title = "Tiêu đề sau".into();
+    edit.body = "Bản viết lại.".into();
+    store.update_article(a.id, &edit).expect("edit");
+    store.set_status(a.id, Status::Published).expect("publish");
+
+    let restored = store
+        .restore_revision(a.id, a.revision_id, "Tùng Lâm")
+        .expect("restore");
+    assert_eq!(restored.title, "Tiêu đề đầu");
+    assert_eq!(restored.body, "Bản đầu tiên.");
+    assert_eq!(restored.status, Status::Published, "status is not restored");
+    let revs = store.revisions(a.id).expect("revisions");
+    assert_eq!(revs.len(), 4, "the restore is a revision too");
+    assert_eq!(
+        (revs[0].kind, revs[0].saved_by.as_str()),
+        (SaveKind::Restore, "Tùng Lâm")
+    );
+    let old = store.revision(revs[1].id).expect("read");
+    assert_eq!(
+        old.input.body, "Bản viết lại.",
+        "older revisions are untouched"
+    );
+
+    let other = store.create_article(&input("Bài khác")).expect("other");
+    let err = store
+        .restore_revision(other.id, a.revision_id, "")
+        .expect_err("another article's revision");
+    assert_eq!(err.code(), bantin_core::ErrorCode::NotFound);
+    assert!(matches!(
+        store.revision(9999).expect_err("missing"),
+        Error::RevisionNotFound(9999)
+    ));
 }
 
 #[test]

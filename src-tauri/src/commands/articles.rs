@@ -1,4 +1,6 @@
-use bantin_core::{Article, ArticleInput, ArticlePage, Category, ListFilter, MonthCount};
+use bantin_core::{
+    Article, ArticleInput, ArticlePage, Category, ListFilter, MonthCount, SaveKind, SaveMeta,
+};
 use tauri::State;
 
 use crate::error::{blocking, CommandResult};
@@ -27,9 +29,11 @@ pub async fn article_get(state: State<'_, AppState>, id: i64) -> CommandResult<A
 pub async fn article_create(
     state: State<'_, AppState>,
     input: ArticleInput,
+    kind: SaveKind,
 ) -> CommandResult<Article> {
     let site = state.site()?;
-    blocking(move || site.store()?.create_article(&input)).await
+    let meta = save_meta(&state, kind);
+    blocking(move || site.store()?.create_article_by(&input, &meta)).await
 }
 
 #[tauri::command(async)]
@@ -38,9 +42,20 @@ pub async fn article_update(
     state: State<'_, AppState>,
     id: i64,
     input: ArticleInput,
+    kind: SaveKind,
 ) -> CommandResult<Article> {
     let site = state.site()?;
-    blocking(move || site.store()?.update_article(id, &input)).await
+    let meta = save_meta(&state, kind);
+    blocking(move || site.store()?.save_article(id, &input, &meta)).await
+}
+
+/// Revisions are signed with the writer's name from the preferences, read at
+/// save time so a name changed mid-session applies to the next save.
+fn save_meta(state: &AppState, kind: SaveKind) -> SaveMeta {
+    SaveMeta {
+        saved_by: state.preferences().writer_name,
+        kind,
+    }
 }
 
 #[tauri::command(async)]

@@ -3,4 +3,6 @@
 
 pub mod app;
 pub mod articles;
+pub mod preferences;
+pub mod revisions;
 pub mod site;
