@@ -367,6 +367,27 @@ export async function startHarness(name) {
         await closeApp();
         return launchApp();
       },
+      /**
+       * Kills the app process with SIGKILL, as a crash or power cut would: no close event,
+       * no chance to save. The WebDriver session dies with it; launchApp() starts afresh.
+       */
+      async killApp() {
+        const apps = descendants(state.driver.pid).filter((pid) => {
+          try {
+            return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'bantin-app';
+          } catch {
+            return false;
+          }
+        });
+        if (apps.length === 0) throw new Error('no bantin-app process to kill');
+        for (const pid of apps) process.kill(pid, 'SIGKILL');
+        await waitUntil(() => !apps.some(alive), { timeoutMs: 10_000, message: 'the killed app to be gone' });
+        const dead = state.browser;
+        state.browser = null;
+        // The session's window is gone; ending it lets the driver forget it.
+        await dead?.deleteSession().catch(() => {});
+        log(`killed bantin-app (pid ${apps.join(', ')}) with SIGKILL`);
+      },
       /** Saves the webview's own screenshot to artifacts/<file>; returns the path. */
       async screenshot(file) {
         const path = join(ARTIFACTS, file);

@@ -191,20 +191,107 @@ describe('article form', () => {
     );
   });
 
-  it('saving with an empty title shows the translated error', async () => {
-    const { user } = setup();
+  it('keeps text typed before a title, under a placeholder title the checklist flags', async () => {
+    const { backend, user } = setup();
     await user.click(await screen.findByTestId('new-article'));
     await user.type(screen.getByTestId('field-sapo'), 'Chỉ có sa-pô');
-    await user.click(screen.getByTestId('save-article'));
-    await waitFor(() =>
-      expect(screen.getByTestId('save-state')).toHaveTextContent(
-        'Lỗi khi lưu: Dữ liệu nhập vào không hợp lệ.',
-      ),
+    await waitFor(() => expect(screen.getByTestId('save-state')).toHaveTextContent('Đã lưu lúc'), {
+      timeout: 4000,
+    });
+    const page = await backend.articleList({
+      query: 'sa-pô',
+      status: null,
+      category: null,
+      author: null,
+      month: null,
+      limit: 10,
+      offset: 0,
+    });
+    expect(page.items.map((a) => a.title)).toEqual(['Bài chưa có tiêu đề']);
+    await user.click(screen.getByTestId('tab-checks'));
+    const item = screen
+      .getAllByTestId('check-item')
+      .find((i) => i.dataset.rule === 'titlePresent')!;
+    expect(item).toHaveAttribute('data-ok', 'false');
+    expect(item).toHaveTextContent('Bài chưa có tiêu đề');
+    await user.click(within(item).getByRole('button'));
+    expect(screen.getByTestId('field-title')).toHaveFocus();
+  });
+
+  it('saves on its own within two seconds, and a failed save is shown, kept and retried', async () => {
+    const { backend, user } = setup();
+    backend.failSaves(new BackendError('disk_full', 'no space left on device'));
+    await user.click(await screen.findByTestId('new-article'));
+    await user.type(screen.getByTestId('field-title'), 'Ổ đĩa đầy');
+    await waitFor(
+      () =>
+        expect(screen.getByTestId('save-state')).toHaveTextContent(
+          'Lỗi khi lưu: Ổ đĩa đã đầy. Hãy giải phóng dung lượng rồi thử lại.',
+        ),
+      { timeout: 4000 },
     );
-    const banner = screen.getByTestId('error-banner');
-    expect(banner).toHaveTextContent('Dữ liệu nhập vào không hợp lệ.');
-    expect(banner).toHaveTextContent('title must not be empty');
-    expect(screen.getByTestId('field-title')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByTestId('error-banner')).toHaveTextContent('Ổ đĩa đã đầy');
+    expect((screen.getByTestId('field-title') as HTMLInputElement).value).toBe('Ổ đĩa đầy');
+    await waitFor(() => expect(screen.getByTestId('save-state')).toHaveTextContent('Đã lưu lúc'), {
+      timeout: 5000,
+    });
+    await waitFor(() =>
+      expect(
+        screen.getAllByTestId('article-row').some((r) => r.textContent?.includes('Ổ đĩa đầy')),
+      ).toBe(true),
+    );
+  });
+
+  it('closing the window saves the article being edited first', async () => {
+    const { backend, user } = setup();
+    await user.click(await screen.findByTestId('new-article'));
+    await user.type(screen.getByTestId('field-title'), 'Đóng cửa sổ');
+    expect(await backend.requestClose()).toBe(true);
+    const page = await backend.articleList({
+      query: 'dong cua so',
+      status: null,
+      category: null,
+      author: null,
+      month: null,
+      limit: 10,
+      offset: 0,
+    });
+    expect(page.total).toBe(1);
+  });
+
+  it('restores an older revision as a new one, signed with the writer name', async () => {
+    const { backend, user } = setup();
+    await user.click(await screen.findByTestId('writer-name'));
+    await user.type(screen.getByTestId('writer-name-input'), 'Kim Huệ');
+    await user.click(screen.getByTestId('writer-name-save'));
+    await waitFor(() => expect(screen.getByTestId('writer-name')).toHaveTextContent('Kim Huệ'));
+
+    await user.click(await screen.findByTestId('new-article'));
+    await user.type(screen.getByTestId('field-title'), 'Bản đầu');
+    await user.click(screen.getByTestId('save-article'));
+    await waitFor(() => expect(screen.getByTestId('save-state')).toHaveTextContent('Đã lưu lúc'));
+    const title = screen.getByTestId('field-title') as HTMLInputElement;
+    await user.clear(title);
+    await user.type(title, 'Bản sau');
+    await user.click(screen.getByTestId('save-article'));
+    await waitFor(() => expect(screen.getByTestId('save-state')).toHaveTextContent('Đã lưu lúc'));
+
+    await user.click(screen.getByTestId('tab-revisions'));
+    await waitFor(() => expect(screen.getAllByTestId('revision-item')).toHaveLength(2));
+    expect(screen.getAllByTestId('revision-item')[1]).toHaveTextContent('Kim Huệ');
+    await user.click(screen.getAllByTestId('revision-item')[1]);
+    const diff = await screen.findByTestId('revision-diff');
+    expect(diff.querySelector('del')).toHaveTextContent('đầu');
+    expect(diff.querySelector('ins')).toHaveTextContent('sau');
+    await user.click(screen.getByTestId('revision-restore'));
+    await waitFor(() => expect(title.value).toBe('Bản đầu'));
+    await waitFor(() => expect(screen.getAllByTestId('revision-item')).toHaveLength(3));
+    expect(screen.getAllByTestId('revision-item')[0]).toHaveTextContent('khôi phục');
+    const id = Number(
+      screen.getAllByTestId('article-row').find((r) => r.textContent?.includes('Bản đầu'))!.dataset
+        .id,
+    );
+    expect((await backend.articleGet(id)).title).toBe('Bản đầu');
   });
 
   it('sends decomposed (NFD) input as NFC', async () => {
@@ -247,12 +334,32 @@ describe('article form', () => {
     expect(authors.value).toBe('Tùng Lâm');
   });
 
-  it('asks before discarding unsaved changes', async () => {
-    const { user } = setup();
+  it('switching article saves the one being edited, without asking', async () => {
+    const { backend, user } = setup();
     await user.click(await screen.findByTestId('new-article'));
     await user.type(screen.getByTestId('field-title'), 'Bản thảo dở dang');
     await user.click(screen.getAllByTestId('article-row')[0]);
-    expect(screen.getByRole('alertdialog')).toHaveTextContent('thay đổi chưa lưu');
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    const page = await backend.articleList({
+      query: 'dở dang',
+      status: null,
+      category: null,
+      author: null,
+      month: null,
+      limit: 10,
+      offset: 0,
+    });
+    expect(page.total).toBe(1);
+  });
+
+  it('asks before leaving when the unsaved text cannot be saved', async () => {
+    const { backend, user } = setup();
+    const locked = new BackendError('busy', 'database is locked');
+    backend.failSaves(locked, locked, locked);
+    await user.click(await screen.findByTestId('new-article'));
+    await user.type(screen.getByTestId('field-title'), 'Bản thảo dở dang');
+    await user.click(screen.getAllByTestId('article-row')[0]);
+    expect(await screen.findByRole('alertdialog')).toHaveTextContent('Chưa lưu được');
     expect((screen.getByTestId('field-title') as HTMLInputElement).value).toBe('Bản thảo dở dang');
     await user.click(screen.getByTestId('discard-changes'));
     await waitFor(() =>

@@ -6,6 +6,10 @@ import type {
   ErrorCode,
   ListFilter,
   MonthCount,
+  Preferences,
+  Revision,
+  RevisionSummary,
+  SaveKind,
   SiteInfo,
 } from '../../bindings';
 
@@ -18,6 +22,10 @@ export type {
   ErrorCode,
   ListFilter,
   MonthCount,
+  Preferences,
+  Revision,
+  RevisionSummary,
+  SaveKind,
   SiteInfo,
   Status,
 } from '../../bindings';
@@ -67,8 +75,17 @@ export interface Backend {
   siteRecent(): Promise<string[]>;
   articleList(filter: ListFilter): Promise<ArticlePage>;
   articleGet(id: number): Promise<Article>;
-  articleCreate(input: ArticleInput): Promise<Article>;
-  articleUpdate(id: number, input: ArticleInput): Promise<Article>;
+  /** `kind` is recorded on the revision (autosave, the writer's own save, a restore). */
+  articleCreate(input: ArticleInput, kind: SaveKind): Promise<Article>;
+  /** Saving text identical to the current revision writes nothing and returns it. */
+  articleUpdate(id: number, input: ArticleInput, kind: SaveKind): Promise<Article>;
+  /** Newest first. */
+  revisionList(articleId: number): Promise<RevisionSummary[]>;
+  revisionGet(revisionId: number): Promise<Revision>;
+  /** Saves the revision's text as the newest revision; the status stays as it is. */
+  revisionRestore(articleId: number, revisionId: number): Promise<Article>;
+  preferencesGet(): Promise<Preferences>;
+  preferencesSet(preferences: Preferences): Promise<Preferences>;
   categoryList(): Promise<Category[]>;
   authorList(): Promise<string[]>;
   /** Months (`YYYY-MM`, Vietnam time) that have articles, newest first. */
@@ -78,4 +95,11 @@ export interface Backend {
   /** The first article rows are painted (start-up measurement); never fails. */
   appReady(): Promise<void>;
   pickFolder(): Promise<string | null>;
+  /**
+   * Runs `beforeClose` when the user closes the window; the window closes only when it
+   * resolves true (unsaved text could not be saved otherwise). Returns an unsubscribe.
+   */
+  onCloseRequested(beforeClose: () => Promise<boolean>): Promise<() => void>;
+  /** Closes the window without asking again (the user chose to discard). */
+  closeWindow(): Promise<void>;
 }

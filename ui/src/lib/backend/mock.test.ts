@@ -99,7 +99,7 @@ describe('MockBackend months', () => {
   it('counts a newly created article in the current month', async () => {
     const b = new MockBackend({ articles: [] });
     expect(await b.monthList()).toEqual([]);
-    const created = await b.articleCreate(input);
+    const created = await b.articleCreate(input, 'save');
     const months = await b.monthList();
     expect(months).toHaveLength(1);
     expect(months[0].article_count).toBe(1);
@@ -110,7 +110,7 @@ describe('MockBackend months', () => {
 describe('MockBackend writes', () => {
   it('rejects an empty title with invalid_input', async () => {
     const b = new MockBackend();
-    await expect(b.articleCreate({ ...input, title: '   ' })).rejects.toMatchObject({
+    await expect(b.articleCreate({ ...input, title: '   ' }, 'save')).rejects.toMatchObject({
       code: 'invalid_input',
     });
   });
@@ -124,9 +124,9 @@ describe('MockBackend writes', () => {
 
   it('creates, then updates with a new revision', async () => {
     const b = new MockBackend();
-    const created = await b.articleCreate(input);
+    const created = await b.articleCreate(input, 'save');
     expect(created.slug).toBe('bai-moi');
-    const updated = await b.articleUpdate(created.id, { ...input, title: 'Bài đã sửa' });
+    const updated = await b.articleUpdate(created.id, { ...input, title: 'Bài đã sửa' }, 'save');
     expect(updated.revision_id).toBe(created.revision_id + 1);
     expect((await b.articleGet(created.id)).title).toBe('Bài đã sửa');
     expect((await b.articleList(all)).items[0].id).toBe(created.id);
@@ -134,7 +134,7 @@ describe('MockBackend writes', () => {
 
   it('adds a typed category path and its parents to the category list', async () => {
     const b = new MockBackend();
-    await b.articleCreate({ ...input, category: 'Chính trị/Đảng bộ' });
+    await b.articleCreate({ ...input, category: 'Chính trị/Đảng bộ' }, 'save');
     const cats = await b.categoryList();
     expect(cats.find((c) => c.path === 'Chính trị')).toMatchObject({ depth: 0 });
     expect(cats.find((c) => c.path === 'Chính trị/Đảng bộ')).toMatchObject({

@@ -8,15 +8,26 @@ import {
   type Category,
   type ListFilter,
   type MonthCount,
+  type Preferences,
+  type Revision,
+  type RevisionSummary,
+  type SaveKind,
   type SiteInfo,
 } from './backend';
+import { countWords } from '../text/words';
 import { fold, foldWords, matchesAllWords } from '../text/fold';
 import { SEED_ARTICLES, SEED_CATEGORIES, generateArticles, type SeedArticle } from './seed';
 
 /** `month` is the creation month in Vietnam time, as the Rust store filters and counts. */
 type Indexed = { article: Article; title: string; text: string; month: string };
 
-type MockSite = { name: string; items: Indexed[]; nextId: number; categories: string[] };
+type MockSite = {
+  name: string;
+  items: Indexed[];
+  nextId: number;
+  categories: string[];
+  revisions: Revision[];
+};
 
 export interface MockOptions {
   /** Articles of the initial site; defaults to a few Vietnamese samples. */
@@ -33,6 +44,11 @@ export interface MockOptions {
 
 const DEFAULT_PATH = '/home/bantin/trang-huyen';
 const STATUSES = ['draft', 'published'];
+
+/** Roughly what the Rust side counts: body text without image syntax. */
+function bodyWords(markdown: string): number {
+  return countWords(markdown.replace(/!\[[^\]]*\]\([^)]*\)/g, ' ').replace(/[*_#>|`]/g, ' '));
+}
 // Vietnam is UTC+7 all year (no daylight saving).
 const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 
@@ -84,6 +100,12 @@ export class MockBackend implements Backend {
   private folders: (string | null)[];
   private latency: MockOptions['latency'];
   private cache: { key: string; ids: Indexed[] } | null = null;
+  private nextRevision = 1;
+  private prefs: Preferences = { writer_name: '' };
+  private saveFailures: BackendError[] = [];
+  private beforeClose: (() => Promise<boolean>) | null = null;
+  /** Set once the window has been closed (tests check it). */
+  closed = false;
 
   constructor(opts: MockOptions = {}) {
     this.latency = opts.latency ?? 0;
@@ -96,12 +118,23 @@ export class MockBackend implements Backend {
   }
 
   private addSite(path: string, name: string, seed: SeedArticle[]) {
-    const site: MockSite = { name, items: [], nextId: 1, categories: [...SEED_CATEGORIES] };
+    const site: MockSite = {
+      name,
+      items: [],
+      nextId: 1,
+      categories: [...SEED_CATEGORIES],
+      revisions: [],
+    };
     this.sites.set(path, site);
     for (const s of seed) this.insert(site, s, s.created_at);
   }
 
-  private insert(site: MockSite, input: ArticleInput, createdAt: string): Article {
+  private insert(
+    site: MockSite,
+    input: ArticleInput,
+    createdAt: string,
+    kind: SaveKind = 'save',
+  ): Article {
     const id = site.nextId++;
     const article: Article = {
       ...clone(input),
@@ -109,12 +142,41 @@ export class MockBackend implements Backend {
       slug: this.uniqueSlug(site, slugify(input.title), id),
       created_at: createdAt,
       updated_at: createdAt,
-      revision_id: 1,
+      revision_id: this.addRevision(site, id, input, createdAt, kind),
     };
     site.items.push(indexed(article));
     if (article.category) this.ensureCategory(site, article.category);
     this.cache = null;
     return article;
+  }
+
+  private addRevision(
+    site: MockSite,
+    articleId: number,
+    input: ArticleInput,
+    at: string,
+    kind: SaveKind,
+  ): number {
+    const summary: RevisionSummary = {
+      id: this.nextRevision++,
+      created_at: at,
+      title: input.title,
+      saved_by: this.prefs.writer_name,
+      kind,
+      word_count: bodyWords(input.body),
+    };
+    site.revisions.push({ summary, article_id: articleId, input: clone(input) });
+    return summary.id;
+  }
+
+  /** Makes the next saves fail with these errors, in order (disk full, locked file…). */
+  failSaves(...errors: BackendError[]) {
+    this.saveFailures.push(...errors);
+  }
+
+  private takeSaveFailure() {
+    const failure = this.saveFailures.shift();
+    if (failure) throw failure;
   }
 
   private uniqueSlug(site: MockSite, base: string, id: number): string {
@@ -240,27 +302,76 @@ export class MockBackend implements Backend {
     return clone(this.find(id).article);
   }
 
-  async articleCreate(input: ArticleInput): Promise<Article> {
-    await this.delay('articleCreate', [input]);
+  async articleCreate(input: ArticleInput, kind: SaveKind): Promise<Article> {
+    await this.delay('articleCreate', [input, kind]);
+    this.takeSaveFailure();
     this.validate(input);
-    return clone(this.insert(this.site(), input, new Date().toISOString()));
+    return clone(this.insert(this.site(), input, new Date().toISOString(), kind));
   }
 
-  async articleUpdate(id: number, input: ArticleInput): Promise<Article> {
-    await this.delay('articleUpdate', [id, input]);
+  async articleUpdate(id: number, input: ArticleInput, kind: SaveKind): Promise<Article> {
+    await this.delay('articleUpdate', [id, input, kind]);
+    this.takeSaveFailure();
     this.validate(input);
     const site = this.site();
     const old = this.find(id);
+    const {
+      id: _i,
+      slug: _s,
+      created_at: _c,
+      updated_at: _u,
+      revision_id: _r,
+      ...current
+    } = old.article;
+    if (JSON.stringify(current) === JSON.stringify({ ...current, ...input })) {
+      return clone(old.article);
+    }
+    const now = new Date().toISOString();
     const article: Article = {
       ...old.article,
       ...clone(input),
-      updated_at: new Date().toISOString(),
-      revision_id: old.article.revision_id + 1,
+      updated_at: now,
+      revision_id: this.addRevision(site, id, input, now, kind),
     };
     site.items[site.items.indexOf(old)] = indexed(article);
     if (article.category) this.ensureCategory(site, article.category);
     this.cache = null;
     return clone(article);
+  }
+
+  async revisionList(articleId: number): Promise<RevisionSummary[]> {
+    await this.delay('revisionList', [articleId]);
+    this.find(articleId);
+    return clone(
+      this.site()
+        .revisions.filter((r) => r.article_id === articleId)
+        .map((r) => r.summary)
+        .reverse(),
+    );
+  }
+
+  async revisionGet(revisionId: number): Promise<Revision> {
+    await this.delay('revisionGet', [revisionId]);
+    const found = this.site().revisions.find((r) => r.summary.id === revisionId);
+    if (!found) throw new BackendError('not_found', `revision ${revisionId} does not exist`);
+    return clone(found);
+  }
+
+  async revisionRestore(articleId: number, revisionId: number): Promise<Article> {
+    const revision = await this.revisionGet(revisionId);
+    if (revision.article_id !== articleId)
+      throw new BackendError('not_found', `revision ${revisionId} does not exist`);
+    const status = this.find(articleId).article.status;
+    return this.articleUpdate(articleId, { ...revision.input, status }, 'restore');
+  }
+
+  async preferencesGet(): Promise<Preferences> {
+    return clone(this.prefs);
+  }
+
+  async preferencesSet(preferences: Preferences): Promise<Preferences> {
+    this.prefs = { writer_name: preferences.writer_name.normalize('NFC').trim() };
+    return clone(this.prefs);
   }
 
   async categoryList(): Promise<Category[]> {
@@ -306,5 +417,23 @@ export class MockBackend implements Backend {
   async pickFolder(): Promise<string | null> {
     await this.delay('pickFolder', []);
     return this.folders.length > 0 ? (this.folders.shift() ?? null) : null;
+  }
+
+  async onCloseRequested(beforeClose: () => Promise<boolean>): Promise<() => void> {
+    this.beforeClose = beforeClose;
+    return () => {
+      if (this.beforeClose === beforeClose) this.beforeClose = null;
+    };
+  }
+
+  async closeWindow(): Promise<void> {
+    this.closed = true;
+  }
+
+  /** What the window's close button does; resolves whether the window closed. */
+  async requestClose(): Promise<boolean> {
+    const allowed = this.beforeClose ? await this.beforeClose() : true;
+    if (allowed) this.closed = true;
+    return allowed;
   }
 }

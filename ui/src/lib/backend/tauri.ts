@@ -1,5 +1,12 @@
+import { getCurrentWindow } from '@tauri-apps/api/window';
 import { commands, type CommandError, type Result } from '../../bindings';
-import { BackendError, type Backend } from './backend';
+import {
+  BackendError,
+  type ArticleInput,
+  type Backend,
+  type Preferences,
+  type SaveKind,
+} from './backend';
 
 async function unwrap<T>(call: Promise<Result<T, CommandError>>): Promise<T> {
   let result: Result<T, CommandError>;
@@ -20,10 +27,16 @@ export class TauriBackend implements Backend {
   articleList = (filter: Parameters<Backend['articleList']>[0]) =>
     unwrap(commands.articleList(filter));
   articleGet = (id: number) => unwrap(commands.articleGet(id));
-  articleCreate = (input: Parameters<Backend['articleCreate']>[0]) =>
-    unwrap(commands.articleCreate(input));
-  articleUpdate = (id: number, input: Parameters<Backend['articleUpdate']>[1]) =>
-    unwrap(commands.articleUpdate(id, input));
+  articleCreate = (input: ArticleInput, kind: SaveKind) =>
+    unwrap(commands.articleCreate(input, kind));
+  articleUpdate = (id: number, input: ArticleInput, kind: SaveKind) =>
+    unwrap(commands.articleUpdate(id, input, kind));
+  revisionList = (articleId: number) => unwrap(commands.revisionList(articleId));
+  revisionGet = (revisionId: number) => unwrap(commands.revisionGet(revisionId));
+  revisionRestore = (articleId: number, revisionId: number) =>
+    unwrap(commands.revisionRestore(articleId, revisionId));
+  preferencesGet = () => unwrap(commands.preferencesGet());
+  preferencesSet = (preferences: Preferences) => unwrap(commands.preferencesSet(preferences));
   categoryList = () => unwrap(commands.categoryList());
   authorList = () => unwrap(commands.authorList());
   monthList = () => unwrap(commands.monthList());
@@ -35,4 +48,9 @@ export class TauriBackend implements Backend {
     await commands.appReady();
   };
   pickFolder = () => unwrap(commands.pickFolder());
+  onCloseRequested = (beforeClose: () => Promise<boolean>) =>
+    getCurrentWindow().onCloseRequested(async (event) => {
+      if (!(await beforeClose())) event.preventDefault();
+    });
+  closeWindow = () => getCurrentWindow().destroy();
 }

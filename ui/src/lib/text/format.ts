@@ -22,14 +22,21 @@ export function formatDate(iso: string, locale?: string | null, timeZone?: strin
   return `${part(parts, 'day')}/${part(parts, 'month')}/${part(parts, 'year')}`;
 }
 
-export function formatTime(d: Date, locale?: string | null, timeZone?: string): string {
+export function formatTime(
+  d: Date,
+  locale?: string | null,
+  timeZone?: string,
+  withSeconds = false,
+): string {
   const parts = new Intl.DateTimeFormat(intlLocale(locale), {
     hour: '2-digit',
     minute: '2-digit',
+    second: withSeconds ? '2-digit' : undefined,
     hourCycle: 'h23',
     timeZone,
   }).formatToParts(d);
-  return `${part(parts, 'hour')}:${part(parts, 'minute')}`;
+  const hm = `${part(parts, 'hour')}:${part(parts, 'minute')}`;
+  return withSeconds ? `${hm}:${part(parts, 'second')}` : hm;
 }
 
 export function formatNumber(n: number, locale?: string | null): string {

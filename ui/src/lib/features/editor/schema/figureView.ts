@@ -1,0 +1,121 @@
+import type { NodeViewRenderer } from '@tiptap/core';
+import type { FigureAttrs } from './figure';
+
+export type FigureViewOptions = {
+  t: (key: string) => string;
+  /** A URL the webview may load for a figure's source, or null to show its name instead. */
+  resolveImage: (src: string) => string | null;
+};
+
+function fileName(src: string): string {
+  return src.split(/[\\/]/).pop() || src;
+}
+
+function field(className: string, label: string, placeholder: string, testId: string) {
+  const wrap = document.createElement('label');
+  wrap.className = `figure-field ${className}`;
+  const span = document.createElement('span');
+  span.textContent = label;
+  const input = document.createElement('input');
+  input.type = 'text';
+  input.placeholder = placeholder;
+  input.dataset.testid = testId;
+  wrap.append(span, input);
+  return { wrap, input };
+}
+
+/**
+ * The figure as the writer edits it: its photos, then caption and credit fields right
+ * under them, where the published page shows them. The fields belong to the view, not to
+ * ProseMirror's text, so typing in them (with any Vietnamese IME) never fights the editor.
+ */
+export function figureView({ t, resolveImage }: FigureViewOptions): NodeViewRenderer {
+  return ({ node: initial, getPos, editor }) => {
+    let node = initial;
+    const dom = document.createElement('figure');
+    dom.className = 'figure-block';
+    dom.dataset.testid = 'figure';
+    const images = document.createElement('div');
+    images.className = 'figure-images';
+    const caption = field(
+      'caption',
+      t('editor.figure.caption'),
+      t('editor.figure.captionPlaceholder'),
+      'figure-caption',
+    );
+    const credit = field(
+      'credit',
+      t('editor.figure.credit'),
+      t('editor.figure.creditPlaceholder'),
+      'figure-credit',
+    );
+    const alts = document.createElement('div');
+    alts.className = 'figure-alts';
+    dom.append(images, caption.wrap, credit.wrap, alts);
+
+    const update = (attrs: Partial<FigureAttrs>) => {
+      const pos = typeof getPos === 'function' ? getPos() : undefined;
+      if (typeof pos === 'number') editor.commands.updateFigure(pos, attrs);
+    };
+    caption.input.addEventListener('input', () => update({ caption: caption.input.value }));
+    credit.input.addEventListener('input', () => update({ credit: credit.input.value }));
+
+    const render = () => {
+      const attrs = node.attrs as FigureAttrs;
+      images.replaceChildren(
+        ...attrs.images.map((img) => {
+          const url = resolveImage(img.src);
+          if (url) {
+            const el = document.createElement('img');
+            el.src = url;
+            el.alt = img.alt;
+            return el;
+          }
+          const missing = document.createElement('div');
+          missing.className = 'figure-missing';
+          missing.textContent = fileName(img.src);
+          missing.title = img.src;
+          return missing;
+        }),
+      );
+      dom.classList.toggle('gallery', attrs.images.length > 1);
+      // Never rewrite a field the writer is typing in: it would break IME composition.
+      if (document.activeElement !== caption.input) caption.input.value = attrs.caption;
+      if (document.activeElement !== credit.input) credit.input.value = attrs.credit;
+      alts.replaceChildren(
+        ...attrs.images.map((img, i) => {
+          const alt = field('alt', t('editor.figure.alt'), img.src, 'figure-alt');
+          alt.input.value = img.alt;
+          alt.input.addEventListener('input', () => {
+            const next = (node.attrs as FigureAttrs).images.map((im, j) =>
+              j === i ? { ...im, alt: alt.input.value } : im,
+            );
+            update({ images: next });
+          });
+          return alt.wrap;
+        }),
+      );
+    };
+    render();
+
+    return {
+      dom,
+      update(next) {
+        if (next.type !== node.type) return false;
+        const imagesChanged =
+          JSON.stringify(next.attrs.images) !== JSON.stringify(node.attrs.images);
+        node = next;
+        if (imagesChanged && !alts.contains(document.activeElement)) render();
+        else {
+          const attrs = node.attrs as FigureAttrs;
+          if (document.activeElement !== caption.input) caption.input.value = attrs.caption;
+          if (document.activeElement !== credit.input) credit.input.value = attrs.credit;
+        }
+        return true;
+      },
+      // Keys and clicks inside the fields are the fields' own.
+      stopEvent: (event) => event.target instanceof HTMLInputElement,
+      ignoreMutation: () => true,
+    };
+  };
+}
