@@ -23,3 +23,22 @@ describe('translations', () => {
     expect(vi.status).toEqual({ draft: 'Bản nháp', published: 'Đã đăng' });
   });
 });
+
+describe('editor messages', () => {
+  const rules = [
+    'titlePresent',
+    'titleLength',
+    'sapoForLongBody',
+    'figureCaption',
+    'figureCredit',
+    'creditInternet',
+    'emptyHeading',
+    'localLink',
+  ] as const;
+  it.each(rules)('checklist rule %s has a pass and a fail message in both languages', (rule) => {
+    for (const lang of [vi, en]) {
+      expect(lang.checks.pass[rule]).toBeTruthy();
+      expect(lang.checks.fail[rule]).toBeTruthy();
+    }
+  });
+});
