@@ -5,6 +5,8 @@ fn main() {
     let attributes = tauri_build::Attributes::new()
         .app_manifest(manifest)
         .capabilities_path_pattern("src-tauri/capabilities/*.json");
+    // Capabilities are compiled in: an edit to them must rebuild the app.
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
     tauri_build::try_build(attributes).expect("tauri build script");
 }
 

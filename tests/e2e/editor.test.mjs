@@ -313,4 +313,22 @@ describe('Article editor in the real window', { concurrency: false }, () => {
     });
     await h.screenshot('editor.png');
   });
+
+  test('closing the window right after typing keeps what was typed', async () => {
+    const LAST = 'Dòng cuối gõ ngay trước khi đóng cửa sổ.';
+    await (await $id('tab-info')).click();
+    await caretAtEnd();
+    await typeText('\n' + LAST);
+    // What the window's close button does: a close request, which the app answers by
+    // saving and then closing itself.
+    await browser.execute(() => {
+      void window.__TAURI_INTERNALS__.invoke('plugin:window|close', { label: 'main' });
+    });
+    await waitUntil(() => h.appPids().length === 0, { timeoutMs: 10_000, message: 'the app to close itself' });
+    await h.forgetApp();
+    browser = await h.launchApp();
+    await waitForApp();
+    await openArticle(TITLE);
+    assert.deepEqual((await bodyBlocks()).at(-1), { p: LAST });
+  });
 });

@@ -345,6 +345,15 @@ export async function startHarness(name) {
       return state.browser;
     };
 
+    const appPids = () =>
+      descendants(state.driver.pid).filter((pid) => {
+        try {
+          return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'bantin-app';
+        } catch {
+          return false;
+        }
+      });
+
     const closeApp = async () => {
       if (!state.browser) return;
       const b = state.browser;
@@ -371,14 +380,16 @@ export async function startHarness(name) {
        * Kills the app process with SIGKILL, as a crash or power cut would: no close event,
        * no chance to save. The WebDriver session dies with it; launchApp() starts afresh.
        */
+      /** Pids of the running app processes started through this driver. */
+      appPids,
+      /** After the app closed itself: ends the dead session so launchApp() can start anew. */
+      async forgetApp() {
+        const dead = state.browser;
+        state.browser = null;
+        await dead?.deleteSession().catch(() => {});
+      },
       async killApp() {
-        const apps = descendants(state.driver.pid).filter((pid) => {
-          try {
-            return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'bantin-app';
-          } catch {
-            return false;
-          }
-        });
+        const apps = appPids();
         if (apps.length === 0) throw new Error('no bantin-app process to kill');
         for (const pid of apps) process.kill(pid, 'SIGKILL');
         await waitUntil(() => !apps.some(alive), { timeoutMs: 10_000, message: 'the killed app to be gone' });
