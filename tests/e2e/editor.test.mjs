@@ -90,13 +90,15 @@ async function typeInFigure(figure, id, value) {
   assert.equal(await input.getValue(), value);
 }
 
+/** Replaces a text field's value. Clearing goes through WebDriver, not Ctrl+A: a stray
+ *  Ctrl+A that reached the editor would select the whole article. */
 async function typeField(id, value) {
   const el = await $id(id);
   await el.waitForEnabled({ timeout: 10_000 });
   await focused(el);
-  await browser.keys([Key.Ctrl, 'a']);
-  await browser.keys(Key.Backspace);
+  await el.clearValue();
   await el.addValue(value);
+  assert.equal(await el.getValue(), value, `${id} holds what was typed`);
 }
 
 async function openArticle(title) {
@@ -162,8 +164,11 @@ describe('Article editor in the real window', { concurrency: false }, () => {
       await typeField('figure-src-input', f.src);
       await typeField('figure-alt-input', f.alt);
       await (await $id('figure-insert')).click();
+      await waitUntil(async () => (await browser.$$('[data-testid="figure"]')).length === i + 1, {
+        timeoutMs: 5_000,
+        message: `figure ${i + 1} in the editor`,
+      });
       const figures = await browser.$$('[data-testid="figure"]');
-      assert.equal(figures.length, i + 1, 'one more figure');
       await typeInFigure(figures[i], 'figure-caption', f.caption);
       await typeInFigure(figures[i], 'figure-credit', f.credit);
     }

@@ -54,11 +54,33 @@ enum Command {
         status: Option<String>,
     },
     #[command(subcommand)]
+    Export(ExportCommand),
+    #[command(subcommand)]
     Bench(bench::BenchCommand),
     /// Saves revisions of one article in a loop, printing each committed
     /// revision id; used by the crash-safety test.
     #[command(hide = true)]
     SaveLoop { id: i64 },
+}
+
+#[derive(Subcommand)]
+enum ExportCommand {
+    /// Write the published site as static HTML into a folder (only changed files are written).
+    Site {
+        #[arg(long)]
+        out: PathBuf,
+        /// Publish drafts too, for a private look.
+        #[arg(long)]
+        include_drafts: bool,
+    },
+    /// One article: a self-contained folder, or (--fragment) clean HTML for a portal on stdout.
+    Article {
+        id: i64,
+        #[arg(long, required_unless_present = "fragment")]
+        out: Option<PathBuf>,
+        #[arg(long)]
+        fragment: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -173,6 +195,37 @@ fn run(cli: Cli) -> Result<(), CliError> {
                 ..Default::default()
             })?;
             print_summaries(&page.items, json);
+        }
+        Command::Export(ExportCommand::Site {
+            out,
+            include_drafts,
+        }) => {
+            let site = Site::open(&site_dir(&cli.site))?;
+            let options = bantin_export::ExportOptions { include_drafts };
+            let report = bantin_export::export_site(&site, &out, &options, &mut |_, _| {})?;
+            if json {
+                print_json(&report);
+            } else {
+                println!(
+                    "{}",
+                    text(Msg::Exported, lang())
+                        .replace("{articles}", &report.articles.to_string())
+                        .replace("{files}", &report.files.to_string())
+                        .replace("{written}", &report.written.to_string())
+                        .replace("{unchanged}", &report.unchanged.to_string())
+                        .replace("{removed}", &report.removed.to_string())
+                        .replace("{ms}", &report.elapsed_ms.to_string())
+                );
+            }
+        }
+        Command::Export(ExportCommand::Article { id, out, fragment }) => {
+            let site = Site::open(&site_dir(&cli.site))?;
+            if fragment {
+                print!("{}", bantin_export::article_fragment(&site, id)?);
+            } else if let Some(out) = out {
+                bantin_export::export_article(&site, id, &out)?;
+                println!("{}", out.display());
+            }
         }
         Command::Import { dir, status } => {
             let site = Site::open(&site_dir(&cli.site))?;

@@ -54,6 +54,8 @@ pub enum Msg {
     Skipped,
     NoResults,
     Revisions,
+    /// Followed by counts: articles, files, written, unchanged, removed, ms.
+    Exported,
 }
 
 pub fn text(msg: Msg, lang: Lang) -> &'static str {
@@ -63,10 +65,16 @@ pub fn text(msg: Msg, lang: Lang) -> &'static str {
         (Lang::Vi, Msg::Skipped) => "Bỏ qua",
         (Lang::Vi, Msg::NoResults) => "Không có bài viết nào.",
         (Lang::Vi, Msg::Revisions) => "Số phiên bản",
+        (Lang::Vi, Msg::Exported) => {
+            "Đã xuất {articles} bài, {files} tệp: ghi {written}, giữ nguyên {unchanged}, xóa {removed} ({ms} ms)"
+        }
         (Lang::En, Msg::Created) => "Created site",
         (Lang::En, Msg::Imported) => "Imported",
         (Lang::En, Msg::Skipped) => "Skipped",
         (Lang::En, Msg::NoResults) => "No articles.",
         (Lang::En, Msg::Revisions) => "Revisions",
+        (Lang::En, Msg::Exported) => {
+            "Exported {articles} articles, {files} files: {written} written, {unchanged} unchanged, {removed} removed ({ms} ms)"
+        }
     }
 }

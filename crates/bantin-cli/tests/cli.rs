@@ -179,3 +179,29 @@ fn sample_site_from_the_cli() {
         .expect("title")
         .starts_with("Đường về Bản Lầu"));
 }
+
+#[test]
+fn export_site_then_again_writes_nothing_and_says_so_in_vietnamese() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    ok(dir.path(), &["init", "--sample"]);
+    let out = dir.path().join("web");
+    let out_str = out.to_str().expect("utf-8 path");
+    let first = json(dir.path(), &["export", "site", "--out", out_str]);
+    assert!(first["written"].as_u64().expect("written") > 10, "{first}");
+    assert!(out.join("index.html").is_file());
+    let text = ok(dir.path(), &["export", "site", "--out", out_str]);
+    assert!(text.starts_with("Đã xuất 4 bài"), "{text}");
+    assert!(text.contains("ghi 0,"), "{text}");
+
+    let id = json(dir.path(), &["article", "list"])[0]["id"]
+        .as_i64()
+        .expect("id");
+    let fragment = ok(
+        dir.path(),
+        &["export", "article", &id.to_string(), "--fragment"],
+    );
+    assert!(
+        fragment.starts_with("<p>") && !fragment.contains("class="),
+        "{fragment}"
+    );
+}

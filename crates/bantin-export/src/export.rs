@@ -1,0 +1,190 @@
+//! Writing the site folder: only files whose bytes changed are written, each
+//! atomically (temp file, then rename); files a previous export made and this
+//! one does not are removed. The manifest of what Bản Tin wrote is saved last,
+//! so files the user put in the folder are never touched and an interrupted
+//! export leaves every file whole (old or new) and is finished by the next run.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::time::Instant;
+
+use bantin_core::settings::write_atomic;
+use bantin_core::{Error, Result, Site};
+use serde::{Deserialize, Serialize};
+
+use crate::model::SiteModel;
+use crate::pages::Pages;
+use crate::theme::Theme;
+
+const MANIFEST: &str = ".bantin-export.json";
+
+#[derive(Debug, Clone, Default)]
+pub struct ExportOptions {
+    /// Also publish drafts, for a private look at the whole site.
+    pub include_drafts: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ExportReport {
+    pub articles: u32,
+    /// Files the site has.
+    pub files: u32,
+    /// Files written because their bytes changed (or are new).
+    pub written: u32,
+    /// Files left alone because they were already right.
+    pub unchanged: u32,
+    /// Files of an earlier export this one no longer produces.
+    pub removed: u32,
+    pub elapsed_ms: u32,
+}
+
+#[derive(Default, Serialize, Deserialize)]
+struct Manifest {
+    /// Path → FNV-1a hash of its bytes.
+    files: BTreeMap<String, String>,
+}
+
+/// A stable hash of a file's bytes (FNV-1a, 64 bits): the manifest must mean
+/// the same across Bản Tin versions, which std's hasher does not promise.
+fn fingerprint(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}:{}", bytes.len())
+}
+
+/// Temp file then rename, without fsync: a reader never sees half a page,
+/// and an export can always be run again, so it does not pay a disk sync per
+/// page (the manifest, written last, is synced).
+fn replace_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    }
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".bantin-tmp");
+    let tmp = std::path::PathBuf::from(tmp);
+    std::fs::write(&tmp, bytes).map_err(|e| Error::io(&tmp, e))?;
+    std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))
+}
+
+/// Exports the site to `out`. `progress(done, total)` is called as files are
+/// produced and written.
+pub fn export_site(
+    site: &Site,
+    out: &Path,
+    options: &ExportOptions,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<ExportReport> {
+    let started = Instant::now();
+    let store = site.store()?;
+    let model = SiteModel::load(&store, options.include_drafts)?;
+    let theme = Theme::load(Some(&site.root().join("theme")));
+    let year = time::OffsetDateTime::now_utc().year();
+    let articles = model.entries.len();
+    // Rendering is most of the work: count it as the first half of the bar.
+    let files =
+        Pages::new(&model, &theme, year).all(&mut |done, total| progress(done, total * 2))?;
+    let total = files.len();
+
+    std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
+    let manifest_path = out.join(MANIFEST);
+    let old: Manifest = std::fs::read(&manifest_path)
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default();
+    let mut new = Manifest::default();
+    let (mut written, mut unchanged) = (0u32, 0u32);
+    for (i, (path, bytes)) in files.iter().enumerate() {
+        let target = out.join(path);
+        let print = fingerprint(bytes);
+        let same = old.files.get(path) == Some(&print) && target.is_file();
+        if same {
+            unchanged += 1;
+        } else {
+            replace_file(&target, bytes)?;
+            written += 1;
+        }
+        new.files.insert(path.clone(), print);
+        progress(
+            articles.max(1) + (i + 1) * articles.max(1) / total.max(1),
+            articles.max(1) * 2,
+        );
+    }
+    let mut removed = 0u32;
+    for path in old.files.keys().filter(|p| !new.files.contains_key(*p)) {
+        let target = out.join(path);
+        match std::fs::remove_file(&target) {
+            Ok(()) => removed += 1,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(Error::io(&target, e)),
+        }
+    }
+    let json = serde_json::to_vec_pretty(&new).unwrap_or_default();
+    write_atomic(&manifest_path, &json)?;
+    Ok(ExportReport {
+        articles: articles as u32,
+        files: total as u32,
+        written,
+        unchanged,
+        removed,
+        elapsed_ms: started.elapsed().as_millis().min(u128::from(u32::MAX)) as u32,
+    })
+}
+
+/// One article as a self-contained folder: `index.html` (the article page of
+/// the theme, its links kept inside the folder) and the stylesheet.
+pub fn export_article(site: &Site, id: i64, out: &Path) -> Result<()> {
+    let store = site.store()?;
+    let article = store.article(id)?;
+    let model = SiteModel::load(&store, true)?;
+    let theme = Theme::load(Some(&site.root().join("theme")));
+    let year = time::OffsetDateTime::now_utc().year();
+    let pages = Pages::new(&model, &theme, year);
+    let entry = model
+        .entries
+        .iter()
+        .find(|e| e.article.id == article.id)
+        .ok_or(Error::ArticleNotFound(id))?;
+    // The article page lives one folder down in a site; here it is the root,
+    // so its `../` links are rewritten to stay in the folder.
+    let html =
+        String::from_utf8_lossy(&pages.article_page(entry)?).replace("href=\"../", "href=\"");
+    std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
+    replace_file(&out.join("index.html"), html.as_bytes())?;
+    for (name, _) in crate::theme::STATIC_FILES {
+        if let Some(bytes) = theme.static_file(name) {
+            replace_file(&out.join(name), &bytes)?;
+        }
+    }
+    Ok(())
+}
+
+/// The article body as clean, class-free HTML for a portal's editor, with the
+/// title and sapo first and the byline last, as portals publish them.
+pub fn article_fragment(site: &Site, id: i64) -> Result<String> {
+    let a = site.store()?.article(id)?;
+    let esc = |s: &str| crate::pages::xml_escape(s);
+    let mut html = String::new();
+    if !a.sapo.is_empty() {
+        html.push_str(&format!("<p><strong>{}</strong></p>\n", esc(&a.sapo)));
+    }
+    html.push_str(&crate::render::render_body_as(
+        &a.body,
+        &crate::render::NoImages,
+        crate::render::Flavor::Portal,
+    ));
+    let mut byline = a.authors.join(" - ");
+    if !a.unit.is_empty() {
+        if !byline.is_empty() {
+            byline.push_str(" - ");
+        }
+        byline.push_str(&a.unit);
+    }
+    if !byline.is_empty() {
+        html.push_str(&format!("<p><strong>{}</strong></p>\n", esc(&byline)));
+    }
+    Ok(html)
+}

@@ -1,0 +1,15 @@
+//! Static HTML for a Bản Tin site: the body renderer shared by the app's
+//! preview and the export, the theme, and the export folder itself.
+//!
+//! Like `bantin-core`, nothing here knows about Tauri or application folders.
+
+pub mod export;
+pub mod model;
+pub mod pages;
+pub mod render;
+pub mod theme;
+
+pub use export::{article_fragment, export_article, export_site, ExportOptions, ExportReport};
+pub use render::{
+    render_body, render_body_as, AsWritten, Flavor, ImageResolver, NoImages, PageImage,
+};

@@ -1,0 +1,156 @@
+//! The site as the templates see it, read once from the store.
+
+use std::collections::BTreeMap;
+
+use bantin_core::text::{fold, slugify};
+use bantin_core::{Article, ListFilter, Result, Status, Store};
+use serde::Serialize;
+use time::format_description::well_known::Rfc3339;
+use time::{OffsetDateTime, UtcOffset};
+
+/// Vietnam is UTC+7 all year: dates on pages are local dates.
+const VIETNAM: UtcOffset = match UtcOffset::from_hms(7, 0, 0) {
+    Ok(o) => o,
+    Err(_) => UtcOffset::UTC,
+};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteMeta {
+    pub name: String,
+    pub unit: String,
+    pub description: String,
+    pub address: String,
+    pub phone: String,
+    pub email: String,
+    pub lang: String,
+    /// `https://…/` when the unit has set where the site is published; feeds
+    /// and sitemaps need absolute addresses.
+    #[serde(skip)]
+    pub base_url: Option<String>,
+    /// The category shown in the "Văn bản mới" side block.
+    #[serde(skip)]
+    pub documents_category: String,
+}
+
+/// One published article, with the text the pages need.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub article: Article,
+    /// `bai-viet/<slug>.html`, relative to the site root.
+    pub url: String,
+    pub date: String,
+    pub datetime: String,
+    pub category_url: Option<String>,
+}
+
+pub struct SiteModel {
+    pub meta: SiteMeta,
+    /// Newest first (creation date, then id), as the app lists them.
+    pub entries: Vec<Entry>,
+    /// Category path → its page (without extension), for the top-level menu and links.
+    pub categories: BTreeMap<String, String>,
+}
+
+pub fn category_page(path: &str) -> String {
+    format!("chuyen-muc/{}", slugify(path))
+}
+
+pub fn tag_page(tag: &str) -> String {
+    format!("the/{}", slugify(tag))
+}
+
+pub fn parse_time(rfc3339: &str) -> OffsetDateTime {
+    OffsetDateTime::parse(rfc3339, &Rfc3339)
+        .unwrap_or(OffsetDateTime::UNIX_EPOCH)
+        .to_offset(VIETNAM)
+}
+
+pub fn vn_date(rfc3339: &str) -> String {
+    let t = parse_time(rfc3339);
+    format!("{:02}/{:02}/{}", t.day(), u8::from(t.month()), t.year())
+}
+
+impl SiteModel {
+    pub fn load(store: &Store, include_drafts: bool) -> Result<SiteModel> {
+        let meta_value = |key: &str| store.meta(key).map(|v| v.unwrap_or_default());
+        let name = meta_value("name")?;
+        let meta = SiteMeta {
+            unit: meta_value("unit")?,
+            description: meta_value("description")?,
+            address: meta_value("address")?,
+            phone: meta_value("phone")?,
+            email: meta_value("email")?,
+            lang: "vi".into(),
+            base_url: store
+                .meta("base_url")?
+                .filter(|u| !u.trim().is_empty())
+                .map(|u| {
+                    let u = u.trim().to_owned();
+                    if u.ends_with('/') {
+                        u
+                    } else {
+                        u + "/"
+                    }
+                }),
+            documents_category: store
+                .meta("documents_category")?
+                .unwrap_or_else(|| "Văn bản mới".into()),
+            name,
+        };
+        let mut entries = Vec::new();
+        let mut offset = 0;
+        loop {
+            let page = store.list(&ListFilter {
+                status: (!include_drafts).then_some(Status::Published),
+                limit: bantin_core::store::MAX_PAGE,
+                offset,
+                ..Default::default()
+            })?;
+            let n = page.items.len() as u32;
+            for summary in page.items {
+                let article = store.article(summary.id)?;
+                entries.push(Entry {
+                    url: format!("bai-viet/{}.html", article.slug),
+                    date: vn_date(&article.created_at),
+                    datetime: parse_time(&article.created_at)
+                        .format(&Rfc3339)
+                        .unwrap_or_default(),
+                    category_url: article
+                        .category
+                        .as_deref()
+                        .map(|c| category_page(c) + ".html"),
+                    article,
+                });
+            }
+            offset += n;
+            if n == 0 || offset as i64 >= page.total {
+                break;
+            }
+        }
+        let categories = store
+            .categories()?
+            .into_iter()
+            .map(|c| {
+                let page = category_page(&c.path);
+                (c.path, page)
+            })
+            .collect();
+        Ok(SiteModel {
+            meta,
+            entries,
+            categories,
+        })
+    }
+}
+
+/// What the client-side search matches: folded title, sapo and byline (the
+/// body would make the index as large as the site).
+pub fn search_text(a: &Article) -> String {
+    fold(&format!(
+        "{} {} {} {}",
+        a.title,
+        a.sapo,
+        a.authors.join(" "),
+        a.unit
+    ))
+}

@@ -1,0 +1,380 @@
+//! Article body: stored Markdown → sanitised HTML, the same bytes for the
+//! preview and the export. Figures (docs/figure-syntax.md) become `<figure>`
+//! with caption and credit; everything authored passes an allow-list.
+
+use std::collections::HashSet;
+
+use pulldown_cmark::{html, Event, Parser, Tag, TagEnd};
+
+/// What a figure's image source becomes on the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageImage {
+    /// URL relative to the page, or `None` when the photo cannot be published
+    /// (a file outside the site): the figure keeps its caption, without image.
+    pub src: Option<String>,
+    pub srcset: Option<String>,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+}
+
+/// Maps a figure's stored source (`media/…` or a path) to what the page shows.
+pub trait ImageResolver {
+    fn resolve(&self, src: &str) -> PageImage;
+}
+
+/// Keeps sources as written; for tests and for bodies without photos.
+pub struct AsWritten;
+
+impl ImageResolver for AsWritten {
+    fn resolve(&self, src: &str) -> PageImage {
+        PageImage {
+            src: Some(src.to_owned()),
+            srcset: None,
+            width: None,
+            height: None,
+        }
+    }
+}
+
+/// Photos are published only as renditions (never originals), which the
+/// photo pipeline makes; until a photo has them its figure keeps the caption
+/// and credit without the image.
+pub struct NoImages;
+
+impl ImageResolver for NoImages {
+    fn resolve(&self, _src: &str) -> PageImage {
+        PageImage {
+            src: None,
+            srcset: None,
+            width: None,
+            height: None,
+        }
+    }
+}
+
+#[derive(Debug, Default, PartialEq)]
+struct Figure {
+    images: Vec<(String, String)>, // (src, alt)
+    caption: String,
+    credit: String,
+}
+
+/// Who reads the HTML.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flavor {
+    /// A page of the exported site (and its preview): the theme styles
+    /// `figure.gallery` and `span.credit`.
+    Page,
+    /// A portal's rich-text field: class-free, the credit after the caption.
+    Portal,
+}
+
+/// Renders a body for a page. The output is sanitised whatever the input.
+pub fn render_body(markdown: &str, images: &dyn ImageResolver) -> String {
+    render_body_as(markdown, images, Flavor::Page)
+}
+
+pub fn render_body_as(markdown: &str, images: &dyn ImageResolver, flavor: Flavor) -> String {
+    let events: Vec<Event<'_>> =
+        Parser::new_ext(markdown, bantin_core::markdown::options()).collect();
+    let mut out = String::with_capacity(markdown.len() * 3 / 2);
+    // Runs of ordinary events go to pulldown-cmark's writer in one call: it
+    // keeps state across them (a table's header row vs its body rows).
+    let mut pending: Vec<Event<'_>> = Vec::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Paragraph) = events[i] {
+            let end = paragraph_end(&events, i);
+            if let Some(figure) = as_figure(&events[i + 1..end]) {
+                html::push_html(&mut out, pending.drain(..));
+                write_figure(&mut out, &figure, images, flavor);
+                i = end + 1;
+                continue;
+            }
+        }
+        pending.extend(resolve_inline_image(&events[i], images));
+        i += 1;
+    }
+    html::push_html(&mut out, pending.into_iter());
+    sanitize(&out, flavor)
+}
+
+/// An image inside running text points where the figure's would; one that
+/// cannot be published is left out (its alt text stays as text).
+fn resolve_inline_image<'a>(event: &Event<'a>, images: &dyn ImageResolver) -> Option<Event<'a>> {
+    match event {
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
+            let src = images.resolve(dest_url).src?;
+            Some(Event::Start(Tag::Image {
+                link_type: *link_type,
+                dest_url: src.into(),
+                title: title.clone(),
+                id: id.clone(),
+            }))
+        }
+        other => Some(other.clone()),
+    }
+}
+
+fn paragraph_end(events: &[Event<'_>], start: usize) -> usize {
+    let mut depth = 0;
+    for (j, e) in events.iter().enumerate().skip(start) {
+        match e {
+            Event::Start(Tag::Paragraph) => depth += 1,
+            Event::End(TagEnd::Paragraph) => {
+                depth -= 1;
+                if depth == 0 {
+                    return j;
+                }
+            }
+            _ => {}
+        }
+    }
+    events.len() - 1
+}
+
+fn is_blank(e: &Event<'_>) -> bool {
+    match e {
+        Event::SoftBreak => true,
+        Event::Text(t) => t.trim().is_empty(),
+        _ => false,
+    }
+}
+
+fn plain_text(events: &[Event<'_>]) -> String {
+    let mut s = String::new();
+    for e in events {
+        match e {
+            Event::Text(t) | Event::Code(t) => s.push_str(t),
+            Event::SoftBreak | Event::HardBreak => s.push(' '),
+            _ => {}
+        }
+    }
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The editor's rule: images (one per line), then optionally one emphasised
+/// line that is the whole rest of the paragraph.
+fn as_figure(inner: &[Event<'_>]) -> Option<Figure> {
+    let mut figure = Figure::default();
+    let mut i = 0;
+    while i < inner.len() {
+        match &inner[i] {
+            e if is_blank(e) => i += 1,
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
+                let close = inner[i..]
+                    .iter()
+                    .position(|e| matches!(e, Event::End(TagEnd::Image)))?
+                    + i;
+                figure
+                    .images
+                    .push((dest_url.to_string(), plain_text(&inner[i + 1..close])));
+                if figure.credit.is_empty() {
+                    figure.credit = title.trim().to_owned();
+                }
+                i = close + 1;
+            }
+            Event::Start(Tag::Emphasis) if !figure.images.is_empty() => {
+                let rest = &inner[i..];
+                let last = rest.iter().rposition(|e| !is_blank(e))?;
+                if !matches!(rest[last], Event::End(TagEnd::Emphasis)) {
+                    return None;
+                }
+                let body = &rest[1..last];
+                let mut depth = 0i32;
+                for e in body {
+                    match e {
+                        Event::Start(Tag::Emphasis) => depth += 1,
+                        Event::End(TagEnd::Emphasis) => depth -= 1,
+                        Event::Start(Tag::Image { .. }) => return None,
+                        _ => {}
+                    }
+                    if depth < 0 {
+                        return None;
+                    }
+                }
+                figure.caption = plain_text(body);
+                break;
+            }
+            _ => return None,
+        }
+    }
+    (!figure.images.is_empty()).then_some(figure)
+}
+
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn write_figure(out: &mut String, figure: &Figure, images: &dyn ImageResolver, flavor: Flavor) {
+    let class = if figure.images.len() > 1 && flavor == Flavor::Page {
+        " class=\"gallery\""
+    } else {
+        ""
+    };
+    out.push_str(&format!("<figure{class}>\n"));
+    for (src, alt) in &figure.images {
+        let image = images.resolve(src);
+        let Some(url) = image.src else { continue };
+        out.push_str(&format!(
+            "<img src=\"{}\" alt=\"{}\"",
+            escape(&url),
+            escape(alt)
+        ));
+        if let Some(srcset) = &image.srcset {
+            out.push_str(&format!(
+                " srcset=\"{}\" sizes=\"(max-width: 800px) 100vw, 800px\"",
+                escape(srcset)
+            ));
+        }
+        if let (Some(w), Some(h)) = (image.width, image.height) {
+            out.push_str(&format!(" width=\"{w}\" height=\"{h}\""));
+        }
+        out.push_str(" loading=\"lazy\">\n");
+    }
+    if !figure.caption.is_empty() || !figure.credit.is_empty() {
+        out.push_str("<figcaption>");
+        out.push_str(&escape(&figure.caption));
+        if !figure.credit.is_empty() {
+            match flavor {
+                Flavor::Page => {
+                    if !figure.caption.is_empty() {
+                        out.push(' ');
+                    }
+                    out.push_str(&format!(
+                        "<span class=\"credit\">{}</span>",
+                        escape(&figure.credit)
+                    ));
+                }
+                Flavor::Portal if figure.caption.is_empty() => {
+                    out.push_str(&escape(&figure.credit))
+                }
+                Flavor::Portal => out.push_str(&format!(" ({})", escape(&figure.credit))),
+            }
+        }
+        out.push_str("</figcaption>\n");
+    }
+    out.push_str("</figure>\n");
+}
+
+/// The allow-list. Never widened to svg, math, style, iframe or forms: what
+/// a writer pastes or imports must not run on the published site.
+fn sanitize(html: &str, flavor: Flavor) -> String {
+    let classes: std::collections::HashMap<&str, HashSet<&str>> = match flavor {
+        Flavor::Page => [
+            ("figure", ["gallery"].into_iter().collect()),
+            ("span", ["credit"].into_iter().collect()),
+        ]
+        .into_iter()
+        .collect(),
+        Flavor::Portal => Default::default(),
+    };
+    let tags: HashSet<&str> = match flavor {
+        Flavor::Page => [
+            "p",
+            "h2",
+            "h3",
+            "h4",
+            "strong",
+            "em",
+            "u",
+            "a",
+            "ul",
+            "ol",
+            "li",
+            "blockquote",
+            "table",
+            "thead",
+            "tbody",
+            "tr",
+            "th",
+            "td",
+            "hr",
+            "br",
+            "code",
+            "pre",
+            "figure",
+            "img",
+            "figcaption",
+            "span",
+        ]
+        .into_iter()
+        .collect(),
+        // What common portal editors (CKEditor, TinyMCE) keep when pasted into.
+        Flavor::Portal => [
+            "p",
+            "h2",
+            "h3",
+            "h4",
+            "strong",
+            "em",
+            "a",
+            "ul",
+            "ol",
+            "li",
+            "blockquote",
+            "table",
+            "thead",
+            "tbody",
+            "tr",
+            "th",
+            "td",
+            "br",
+            "figure",
+            "img",
+            "figcaption",
+        ]
+        .into_iter()
+        .collect(),
+    };
+    let cell_attrs: HashSet<&str> = match flavor {
+        Flavor::Page => ["colspan", "rowspan", "style"].into_iter().collect(),
+        Flavor::Portal => ["colspan", "rowspan"].into_iter().collect(),
+    };
+    ammonia::Builder::default()
+        .tags(tags)
+        .clean_content_tags(["script", "style"].into_iter().collect())
+        .tag_attributes(
+            [
+                ("a", ["href", "title"].into_iter().collect()),
+                (
+                    "img",
+                    [
+                        "src", "alt", "srcset", "sizes", "width", "height", "loading",
+                    ]
+                    .into_iter()
+                    .collect(),
+                ),
+                ("ol", ["start"].into_iter().collect()),
+                ("th", cell_attrs.clone()),
+                ("td", cell_attrs),
+            ]
+            .into_iter()
+            .collect(),
+        )
+        .allowed_classes(classes)
+        .filter_style_properties(["text-align"].into_iter().collect())
+        .url_schemes(["http", "https", "mailto"].into_iter().collect())
+        .link_rel(Some("noopener noreferrer"))
+        .url_relative(ammonia::UrlRelative::PassThrough)
+        .clean(html)
+        .to_string()
+}
