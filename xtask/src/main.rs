@@ -129,30 +129,31 @@ fn bench_app(root: &Path, binary: Option<&String>) -> Result {
     package::bench_app(&binary, None, None)
 }
 
-/// The domain crate must stay usable without Tauri (CLI, servers, tests).
+/// The library crates must stay usable without Tauri (CLI, servers, tests).
 fn check_core_has_no_tauri(root: &Path) -> Result {
-    eprintln!("\n==> bantin-core dependency tree has no tauri");
-    let tree = output(
-        root,
-        "cargo",
-        &[
-            "tree",
-            "-p",
-            "bantin-core",
-            "--all-features",
-            "-e",
-            "normal,build",
-            "--prefix",
-            "none",
-        ],
-    )?;
-    let tauri: Vec<&str> = tree.lines().filter(|l| l.starts_with("tauri")).collect();
-    if tauri.is_empty() {
+    for krate in ["bantin-core", "bantin-export"] {
+        eprintln!("\n==> {krate} dependency tree has no tauri");
+        let tree = output(
+            root,
+            "cargo",
+            &[
+                "tree",
+                "-p",
+                krate,
+                "--all-features",
+                "-e",
+                "normal,build",
+                "--prefix",
+                "none",
+            ],
+        )?;
+        let tauri: Vec<&str> = tree.lines().filter(|l| l.starts_with("tauri")).collect();
+        if !tauri.is_empty() {
+            return Err(format!("{krate} depends on Tauri: {tauri:?}"));
+        }
         eprintln!("ok: {} crates, none of them tauri", tree.lines().count());
-        Ok(())
-    } else {
-        Err(format!("bantin-core depends on Tauri: {tauri:?}"))
     }
+    Ok(())
 }
 
 fn test(root: &Path) -> Result {
