@@ -20,4 +20,9 @@ pub const NAMES: &[&str] = &[
     "revision_restore",
     "preferences_get",
     "preferences_set",
+    "preview_article",
+    "preview_home",
+    "export_site",
+    "export_article",
+    "article_portal_copy",
 ];

@@ -15,7 +15,7 @@ use tauri_specta::{collect_commands, Builder};
 /// One place that registers every command; the TypeScript bindings are
 /// generated from it.
 pub fn specta_builder() -> Builder<tauri::Wry> {
-    use commands::{app::*, articles::*, preferences::*, revisions::*, site::*};
+    use commands::{app::*, articles::*, export::*, preferences::*, revisions::*, site::*};
     Builder::<tauri::Wry>::new().commands(collect_commands![
         site_current,
         site_open,
@@ -36,6 +36,11 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         revision_restore,
         preferences_get,
         preferences_set,
+        preview_article,
+        preview_home,
+        export_site,
+        export_article,
+        article_portal_copy,
     ])
 }
 

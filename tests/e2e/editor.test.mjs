@@ -4,6 +4,8 @@
 // older revision is restored. The tests run in order on one BANTIN_HOME.
 
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { Key } from 'webdriverio';
 import { startHarness, waitUntil } from './harness.mjs';
@@ -18,6 +20,7 @@ const FIGURES = [
   { src: 'D:\\Ảnh\\dai-bieu.jpg', alt: 'Đại biểu', caption: 'Đại biểu tham dự tại điểm cầu thị trấn', credit: 'Ảnh: Tùng Lâm' },
   { src: 'D:\\Ảnh\\ket-luan.jpg', alt: 'Phát biểu kết luận', caption: 'Đồng chí Bí thư Huyện ủy phát biểu kết luận', credit: 'Ảnh: Kim Huệ' },
 ];
+const GALLERY_SECOND = 'D:\\Ảnh\\ket-luan-2.jpg';
 const AUTHORS = 'Kim Huệ, Tùng Lâm';
 const UNIT = 'Trung tâm Văn hóa, Thể thao - Truyền thông huyện';
 const AFTER_KILL = 'Câu này được gõ ngay trước khi máy mất điện.';
@@ -55,6 +58,7 @@ async function bodyBlocks() {
       el.matches('[data-testid="figure"]')
         ? {
             figure: el.querySelector('.figure-missing, img')?.getAttribute('title') ?? el.querySelector('img')?.src,
+            photos: el.querySelectorAll('.figure-tile').length,
             caption: el.querySelector('[data-testid="figure-caption"]').value,
             credit: el.querySelector('[data-testid="figure-credit"]').value,
           }
@@ -172,6 +176,14 @@ describe('Article editor in the real window', { concurrency: false }, () => {
       await typeInFigure(figures[i], 'figure-caption', f.caption);
       await typeInFigure(figures[i], 'figure-credit', f.credit);
     }
+    // The last figure becomes a gallery: a second photo under the same caption.
+    const last = (await browser.$$('[data-testid="figure"]'))[2];
+    await typeInFigure(last, 'figure-add-input', GALLERY_SECOND);
+    await (await last.$('[data-testid="figure-add"]')).click();
+    await waitUntil(async () => (await last.$$('.figure-tile')).length === 2, {
+      timeoutMs: 5_000,
+      message: 'the second photo in the gallery',
+    });
 
     await typeField('field-authors', AUTHORS);
     await typeField('field-unit', UNIT);
@@ -191,7 +203,7 @@ describe('Article editor in the real window', { concurrency: false }, () => {
       { p: PARA_1 },
       { h2: HEADING },
       { p: PARA_2 },
-      ...FIGURES.map((f) => ({ figure: f.src, caption: f.caption, credit: f.credit })),
+      ...FIGURES.map((f, i) => ({ figure: f.src, photos: i === 2 ? 2 : 1, caption: f.caption, credit: f.credit })),
     ]);
     assert.equal(await (await $id('field-authors')).getValue(), AUTHORS);
     assert.equal(await (await $id('field-unit')).getValue(), UNIT);
@@ -335,5 +347,34 @@ describe('Article editor in the real window', { concurrency: false }, () => {
     await waitForApp();
     await openArticle(TITLE);
     assert.deepEqual((await bodyBlocks()).at(-1), { p: LAST });
+  });
+
+  test('the preview shows the article as the export writes it, and the site exports from the app', async () => {
+    await (await $id('preview-toggle')).click();
+    const frame = await $id('preview-frame');
+    await frame.waitForDisplayed({ timeout: 10_000 });
+    await waitUntil(
+      async () => (await frame.getAttribute('srcdoc'))?.includes(HEADING) ?? false,
+      { timeoutMs: 10_000, message: 'the preview to show the article' },
+    );
+    const srcdoc = await frame.getAttribute('srcdoc');
+    assert.equal(await frame.getAttribute('sandbox'), '', 'no scripts, no same-origin');
+    assert.ok(srcdoc.includes('<figcaption>Quang cảnh điểm cầu Trung tâm hội nghị huyện <span class="credit">Ảnh: Kim Huệ</span></figcaption>'));
+    assert.ok(srcdoc.includes('Kim Huệ - Tùng Lâm - Trung tâm Văn hóa, Thể thao - Truyền thông huyện'), 'byline');
+    await (await $id('preview-phone')).click();
+    await h.screenshot('editor-preview.png');
+
+    // Publish it, then export the site from the app.
+    await (await $id('preview-toggle')).click();
+    await (await $id('field-status')).selectByAttribute('value', 'published');
+    await waitSaved();
+    const out = join(h.home, 'web');
+    await (await $id('export-site')).click();
+    await typeField('export-folder', out);
+    await (await $id('export-run')).click();
+    await waitForText('export-result', /^Đã xuất \d+ bài, \d+ tệp/, 30_000);
+    assert.ok(existsSync(join(out, 'index.html')), 'the home page');
+    const home = readFileSync(join(out, 'index.html'), 'utf8');
+    assert.ok(home.includes(TITLE), 'the new article is on the home page');
   });
 });

@@ -436,3 +436,45 @@ describe('language and sites', () => {
     expect(screen.queryByTestId('error-banner')).not.toBeInTheDocument();
   });
 });
+
+describe('preview and export', () => {
+  it('previews the text being typed in a sandboxed frame, at desktop and phone widths', async () => {
+    const { backend, user } = setup();
+    await user.click((await screen.findAllByTestId('article-row'))[0]);
+    await waitFor(() =>
+      expect((screen.getByTestId('field-title') as HTMLTextAreaElement).value).not.toBe(''),
+    );
+    await user.click(screen.getByTestId('preview-toggle'));
+    const frame = screen.getByTestId('preview-frame') as HTMLIFrameElement;
+    expect(frame.getAttribute('sandbox')).toBe('');
+    const title = screen.getByTestId('field-title') as HTMLTextAreaElement;
+    await user.type(title, ' mới');
+    await waitFor(() => expect(frame.getAttribute('srcdoc')).toContain(`${title.value}</h1>`));
+    expect(backend.previews[backend.previews.length - 1]?.input.title).toBe(title.value);
+    await user.click(screen.getByTestId('preview-phone'));
+    expect(frame.parentElement).toHaveClass('phone');
+    await user.click(screen.getByTestId('preview-home'));
+    await waitFor(() => expect(frame.getAttribute('srcdoc')).toContain('<ul>'));
+  });
+
+  it('exports the site with a progress bar and says what it wrote', async () => {
+    const { backend, user } = setup({ latency: 5 });
+    await user.click(await screen.findByTestId('export-site'));
+    await user.type(screen.getByTestId('export-folder'), '/home/bantin/web');
+    await user.click(screen.getByTestId('export-run'));
+    expect(await screen.findByTestId('export-progress')).toBeInTheDocument();
+    expect(await screen.findByTestId('export-result')).toHaveTextContent(/^Đã xuất \d+ bài/);
+    expect(backend.exported).toEqual(['/home/bantin/web']);
+  });
+
+  it('copies an article for the portal as HTML and text', async () => {
+    const { user } = setup();
+    const exec = vi.fn(() => true);
+    Object.defineProperty(document, 'execCommand', { value: exec, configurable: true });
+    await user.click((await screen.findAllByTestId('article-row'))[0]);
+    await waitFor(() => expect(screen.getByTestId('copy-portal')).toBeEnabled());
+    await user.click(screen.getByTestId('copy-portal'));
+    await waitFor(() => expect(exec).toHaveBeenCalledWith('copy'));
+    expect(screen.getByTestId('form-notice')).toHaveTextContent('Đã sao chép bài viết');
+  });
+});

@@ -183,6 +183,52 @@ async preferencesSet(preferences: Preferences) : Promise<Result<Preferences, Com
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * The article page the export would write for the text being edited.
+ */
+async previewArticle(id: number | null, input: ArticleInput) : Promise<Result<string, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("preview_article", { id, input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async previewHome() : Promise<Result<string, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("preview_home") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async exportSite(out: string, includeDrafts: boolean) : Promise<Result<ExportReport, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("export_site", { out, includeDrafts }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * One article as a self-contained folder.
+ */
+async exportArticle(id: number, out: string) : Promise<Result<null, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("export_article", { id, out }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async articlePortalCopy(id: number) : Promise<Result<PortalCopy, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("article_portal_copy", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -244,6 +290,23 @@ export type CommandError = { code: ErrorCode; message: string }
  * The stable error codes the UI and scripts branch on and translate.
  */
 export type ErrorCode = "not_found" | "invalid_input" | "site_too_new" | "not_a_site" | "storage" | "disk_full" | "busy" | "io" | "internal"
+export type ExportReport = { articles: number; 
+/**
+ * Files the site has.
+ */
+files: number; 
+/**
+ * Files written because their bytes changed (or are new).
+ */
+written: number; 
+/**
+ * Files left alone because they were already right.
+ */
+unchanged: number; 
+/**
+ * Files of an earlier export this one no longer produces.
+ */
+removed: number; elapsed_ms: number }
 /**
  * Filters for listing and searching. `query` switches from newest-first to
  * relevance order.
@@ -265,6 +328,10 @@ export type MonthCount = {
  * `YYYY-MM`, in Vietnam's time zone.
  */
 month: string; article_count: number }
+/**
+ * What "Copy for portal" puts on the clipboard.
+ */
+export type PortalCopy = { html: string; text: string }
 /**
  * What the writer sets in the app's preferences.
  */

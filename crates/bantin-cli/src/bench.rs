@@ -23,6 +23,11 @@ pub enum BenchCommand {
         #[arg(long)]
         keep: Option<std::path::PathBuf>,
     },
+    /// Full and incremental site export of a generated site, beside Hugo when installed.
+    Export {
+        #[arg(long, default_value_t = 10_000)]
+        articles: u64,
+    },
 }
 
 pub fn run(cmd: BenchCommand) -> Result<(), bantin_core::Error> {
@@ -39,6 +44,7 @@ pub fn run(cmd: BenchCommand) -> Result<(), bantin_core::Error> {
             let out = json!({ "bench": "store", "results": results });
             println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
         }
+        BenchCommand::Export { articles } => crate::bench_export::run(articles)?,
     }
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! for scripts, servers and tests. `--json` makes every command print JSON.
 
 mod bench;
+mod bench_export;
 mod messages;
 
 use std::path::{Path, PathBuf};

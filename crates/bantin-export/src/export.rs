@@ -188,3 +188,46 @@ pub fn article_fragment(site: &Site, id: i64) -> Result<String> {
     }
     Ok(html)
 }
+
+/// The article as plain text for portals that take no HTML: sapo, body
+/// blocks separated by blank lines, figure captions, and the byline.
+pub fn article_plain_text(site: &Site, id: i64) -> Result<String> {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let a = site.store()?.article(id)?;
+    let mut blocks: Vec<String> = Vec::new();
+    if !a.sapo.is_empty() {
+        blocks.push(a.sapo.clone());
+    }
+    let mut current = String::new();
+    let mut in_image = 0;
+    for event in Parser::new_ext(&a.body, bantin_core::markdown::options()) {
+        match event {
+            Event::Start(Tag::Image { .. }) => in_image += 1,
+            Event::End(TagEnd::Image) => in_image -= 1,
+            Event::Text(t) | Event::Code(t) if in_image == 0 => current.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => current.push(' '),
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableRow,
+            ) => {
+                let block = current.split_whitespace().collect::<Vec<_>>().join(" ");
+                if !block.is_empty() {
+                    blocks.push(block);
+                }
+                current.clear();
+            }
+            Event::End(TagEnd::TableCell) => current.push_str(" | "),
+            _ => {}
+        }
+    }
+    let mut byline = a.authors.join(" - ");
+    if !a.unit.is_empty() {
+        if !byline.is_empty() {
+            byline.push_str(" - ");
+        }
+        byline.push_str(&a.unit);
+    }
+    if !byline.is_empty() {
+        blocks.push(byline);
+    }
+    Ok(blocks.join("\n\n"))
+}

@@ -6,10 +6,14 @@
 pub mod export;
 pub mod model;
 pub mod pages;
+pub mod preview;
 pub mod render;
 pub mod theme;
 
-pub use export::{article_fragment, export_article, export_site, ExportOptions, ExportReport};
+pub use export::{
+    article_fragment, article_plain_text, export_article, export_site, ExportOptions, ExportReport,
+};
+pub use preview::{preview_article, preview_home};
 pub use render::{
     render_body, render_body_as, AsWritten, Flavor, ImageResolver, NoImages, PageImage,
 };

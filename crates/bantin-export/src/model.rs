@@ -71,10 +71,37 @@ pub fn vn_date(rfc3339: &str) -> String {
 }
 
 impl SiteModel {
+    /// The whole site: every published article (or every article).
     pub fn load(store: &Store, include_drafts: bool) -> Result<SiteModel> {
+        SiteModel::load_with(store, |store| {
+            let mut ids = Vec::new();
+            let mut offset = 0;
+            loop {
+                let page = store.list(&ListFilter {
+                    status: (!include_drafts).then_some(Status::Published),
+                    limit: bantin_core::store::MAX_PAGE,
+                    offset,
+                    ..Default::default()
+                })?;
+                let n = page.items.len() as u32;
+                ids.extend(page.items.into_iter().map(|a| a.id));
+                offset += n;
+                if n == 0 || offset as i64 >= page.total {
+                    break;
+                }
+            }
+            Ok(ids)
+        })
+    }
+
+    /// The site with the articles `pick` chooses, in the order it gives.
+    pub fn load_with(
+        store: &Store,
+        pick: impl FnOnce(&Store) -> Result<Vec<i64>>,
+    ) -> Result<SiteModel> {
         let meta_value = |key: &str| store.meta(key).map(|v| v.unwrap_or_default());
-        let name = meta_value("name")?;
         let meta = SiteMeta {
+            name: meta_value("name")?,
             unit: meta_value("unit")?,
             description: meta_value("description")?,
             address: meta_value("address")?,
@@ -84,49 +111,15 @@ impl SiteModel {
             base_url: store
                 .meta("base_url")?
                 .filter(|u| !u.trim().is_empty())
-                .map(|u| {
-                    let u = u.trim().to_owned();
-                    if u.ends_with('/') {
-                        u
-                    } else {
-                        u + "/"
-                    }
-                }),
+                .map(|u| format!("{}/", u.trim().trim_end_matches('/'))),
             documents_category: store
                 .meta("documents_category")?
                 .unwrap_or_else(|| "Văn bản mới".into()),
-            name,
         };
-        let mut entries = Vec::new();
-        let mut offset = 0;
-        loop {
-            let page = store.list(&ListFilter {
-                status: (!include_drafts).then_some(Status::Published),
-                limit: bantin_core::store::MAX_PAGE,
-                offset,
-                ..Default::default()
-            })?;
-            let n = page.items.len() as u32;
-            for summary in page.items {
-                let article = store.article(summary.id)?;
-                entries.push(Entry {
-                    url: format!("bai-viet/{}.html", article.slug),
-                    date: vn_date(&article.created_at),
-                    datetime: parse_time(&article.created_at)
-                        .format(&Rfc3339)
-                        .unwrap_or_default(),
-                    category_url: article
-                        .category
-                        .as_deref()
-                        .map(|c| category_page(c) + ".html"),
-                    article,
-                });
-            }
-            offset += n;
-            if n == 0 || offset as i64 >= page.total {
-                break;
-            }
-        }
+        let entries = pick(store)?
+            .into_iter()
+            .map(|id| store.article(id).map(entry))
+            .collect::<Result<Vec<_>>>()?;
         let categories = store
             .categories()?
             .into_iter()
@@ -140,6 +133,21 @@ impl SiteModel {
             entries,
             categories,
         })
+    }
+}
+
+pub fn entry(article: Article) -> Entry {
+    Entry {
+        url: format!("bai-viet/{}.html", article.slug),
+        date: vn_date(&article.created_at),
+        datetime: parse_time(&article.created_at)
+            .format(&Rfc3339)
+            .unwrap_or_default(),
+        category_url: article
+            .category
+            .as_deref()
+            .map(|c| category_page(c) + ".html"),
+        article,
     }
 }
 

@@ -147,6 +147,7 @@ impl<'a> Pages<'a> {
         base: &str,
         heading: &str,
         entries: &[&Entry],
+        first_only: bool,
     ) -> Result<()> {
         let root = if base.contains('/') { "../" } else { "" };
         let archive_count = entries.len().div_ceil(PAGE_SIZE).max(1);
@@ -193,7 +194,7 @@ impl<'a> Pages<'a> {
                 json!({ "heading": heading, "items": newest, "pagination": pagination(None) }),
             )?,
         );
-        if archive_count > 1 {
+        if archive_count > 1 && !first_only {
             let oldest_first: Vec<&&Entry> = entries.iter().rev().collect();
             for k in 1..=archive_count {
                 let chunk =
@@ -214,6 +215,22 @@ impl<'a> Pages<'a> {
         Ok(())
     }
 
+    fn home_heading(&self) -> String {
+        if self.model.meta.name.is_empty() {
+            "Tin mới".to_owned()
+        } else {
+            self.model.meta.name.clone()
+        }
+    }
+
+    /// `index.html` alone, for the preview.
+    pub fn home_page(&self) -> Result<Vec<u8>> {
+        let mut out = BTreeMap::new();
+        let all: Vec<&Entry> = self.model.entries.iter().collect();
+        self.list_pages(&mut out, "index", &self.home_heading(), &all, true)?;
+        Ok(out.remove("index.html").unwrap_or_default())
+    }
+
     /// Every file of the site, with `progress(done, total)` as articles render.
     pub fn all(&self, progress: &mut dyn FnMut(usize, usize)) -> Result<BTreeMap<String, Vec<u8>>> {
         let mut out = BTreeMap::new();
@@ -223,12 +240,7 @@ impl<'a> Pages<'a> {
             progress(i + 1, total);
         }
         let all: Vec<&Entry> = self.model.entries.iter().collect();
-        let home_heading = if self.model.meta.name.is_empty() {
-            "Tin mới".to_owned()
-        } else {
-            self.model.meta.name.clone()
-        };
-        self.list_pages(&mut out, "index", &home_heading, &all)?;
+        self.list_pages(&mut out, "index", &self.home_heading(), &all, false)?;
         for (path, page) in &self.model.categories {
             let items: Vec<&Entry> = all
                 .iter()
@@ -241,7 +253,7 @@ impl<'a> Pages<'a> {
                 })
                 .collect();
             if !items.is_empty() {
-                self.list_pages(&mut out, page, path, &items)?;
+                self.list_pages(&mut out, page, path, &items, false)?;
             }
         }
         let mut tags: BTreeMap<String, (String, Vec<&Entry>)> = BTreeMap::new();
@@ -254,7 +266,13 @@ impl<'a> Pages<'a> {
             }
         }
         for (_, (name, items)) in tags {
-            self.list_pages(&mut out, &tag_page(&name), &format!("Thẻ: {name}"), &items)?;
+            self.list_pages(
+                &mut out,
+                &tag_page(&name),
+                &format!("Thẻ: {name}"),
+                &items,
+                false,
+            )?;
         }
         out.insert(
             "404.html".into(),

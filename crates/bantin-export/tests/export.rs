@@ -221,3 +221,40 @@ fn one_article_as_a_folder_and_as_a_portal_fragment() {
     assert!(!fragment.contains("<html"), "{fragment}");
     assert!(fragment.starts_with("<p>"), "{fragment}");
 }
+
+#[test]
+fn the_preview_is_the_exported_page_with_the_stylesheet_inlined() {
+    let (dir, site) = sample();
+    let out = dir.path().join("out");
+    export(&site, &out);
+    let store = site.store().expect("store");
+    let published = store
+        .list(&bantin_core::ListFilter {
+            status: Some(Status::Published),
+            ..Default::default()
+        })
+        .expect("list");
+    let a = store.article(published.items[0].id).expect("article");
+    let preview = bantin_export::preview_article(&site, Some(a.id), &a.input()).expect("preview");
+    let exported = read(&out, &format!("bai-viet/{}.html", a.slug));
+    let css = read(&out, "static/style.css");
+    let expected = exported.replace(
+        "<link rel=\"stylesheet\" href=\"../static/style.css\">",
+        &format!("<style>{css}</style>"),
+    );
+    assert_eq!(preview, expected);
+
+    // Unsaved text shows at once, without a title even.
+    let mut typing = a.input();
+    typing.title = String::new();
+    typing.body = "Đang gõ **dở**".into();
+    let preview = bantin_export::preview_article(&site, Some(a.id), &typing).expect("preview");
+    assert!(preview.contains("Đang gõ <strong>dở</strong>"), "{preview}");
+
+    let home = bantin_export::preview_home(&site).expect("home");
+    let exported_home = read(&out, "index.html").replace(
+        "<link rel=\"stylesheet\" href=\"static/style.css\">",
+        &format!("<style>{css}</style>"),
+    );
+    assert_eq!(home, exported_home);
+}

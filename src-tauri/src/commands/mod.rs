@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod articles;
+pub mod export;
 pub mod preferences;
 pub mod revisions;
 pub mod site;

@@ -11,6 +11,8 @@ import type {
   RevisionSummary,
   SaveKind,
   SiteInfo,
+  ExportReport,
+  PortalCopy,
 } from '../../bindings';
 
 export type {
@@ -28,7 +30,12 @@ export type {
   SaveKind,
   SiteInfo,
   Status,
+  ExportReport,
+  PortalCopy,
 } from '../../bindings';
+
+/** `export-progress` events while a site export runs. */
+export type ExportProgress = { done: number; total: number };
 
 export const ERROR_CODES: readonly ErrorCode[] = [
   'not_found',
@@ -84,6 +91,20 @@ export interface Backend {
   revisionGet(revisionId: number): Promise<Revision>;
   /** Saves the revision's text as the newest revision; the status stays as it is. */
   revisionRestore(articleId: number, revisionId: number): Promise<Article>;
+  /** The article page the export would write for this (unsaved) text, stylesheet inlined. */
+  previewArticle(id: number | null, input: ArticleInput): Promise<string>;
+  /** The home page the export would write. */
+  previewHome(): Promise<string>;
+  /** Exports the published site (or every article) into `out`, reporting progress. */
+  exportSite(
+    out: string,
+    includeDrafts: boolean,
+    onProgress: (p: ExportProgress) => void,
+  ): Promise<ExportReport>;
+  /** One article as a self-contained folder. */
+  exportArticle(id: number, out: string): Promise<void>;
+  /** Clean HTML and plain text of an article, for a portal's editor. */
+  articlePortalCopy(id: number): Promise<PortalCopy>;
   preferencesGet(): Promise<Preferences>;
   preferencesSet(preferences: Preferences): Promise<Preferences>;
   categoryList(): Promise<Category[]>;

@@ -6,7 +6,10 @@ import {
   type ArticleSummary,
   type Backend,
   type Category,
+  type ExportProgress,
+  type ExportReport,
   type ListFilter,
+  type PortalCopy,
   type MonthCount,
   type Preferences,
   type Revision,
@@ -363,6 +366,54 @@ export class MockBackend implements Backend {
       throw new BackendError('not_found', `revision ${revisionId} does not exist`);
     const status = this.find(articleId).article.status;
     return this.articleUpdate(articleId, { ...revision.input, status }, 'restore');
+  }
+
+  /** Every preview requested, newest last (tests read it). */
+  previews: { id: number | null; input: ArticleInput }[] = [];
+
+  async previewArticle(id: number | null, input: ArticleInput): Promise<string> {
+    await this.delay('previewArticle', [id, input]);
+    this.previews.push({ id, input: clone(input) });
+    const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+    return `<!doctype html><html lang="vi"><body><h1>${esc(input.title)}</h1><p class="sapo">${esc(input.sapo)}</p><div>${esc(input.body)}</div></body></html>`;
+  }
+
+  async previewHome(): Promise<string> {
+    const titles = this.site().items.map((i) => i.article.title);
+    return `<!doctype html><html lang="vi"><body><ul>${titles.map((t) => `<li>${t}</li>`).join('')}</ul></body></html>`;
+  }
+
+  /** Folders written by exportSite / exportArticle (tests read them). */
+  exported: string[] = [];
+
+  async exportSite(
+    out: string,
+    includeDrafts: boolean,
+    onProgress: (p: ExportProgress) => void,
+  ): Promise<ExportReport> {
+    const articles = this.site().items.filter(
+      (i) => includeDrafts || i.article.status === 'published',
+    ).length;
+    for (let done = 1; done <= articles; done++) {
+      await this.delay('exportSite', [out]);
+      onProgress({ done, total: articles });
+    }
+    this.exported.push(out);
+    const files = articles + 10;
+    return { articles, files, written: files, unchanged: 0, removed: 0, elapsed_ms: 5 };
+  }
+
+  async exportArticle(id: number, out: string): Promise<void> {
+    this.find(id);
+    this.exported.push(out);
+  }
+
+  async articlePortalCopy(id: number): Promise<PortalCopy> {
+    const a = this.find(id).article;
+    return {
+      html: `<p><strong>${a.sapo}</strong></p><p>${a.body}</p>`,
+      text: `${a.sapo}\n\n${a.body}`,
+    };
   }
 
   async preferencesGet(): Promise<Preferences> {

@@ -1,9 +1,11 @@
+import { listen } from '@tauri-apps/api/event';
 import { getCurrentWindow } from '@tauri-apps/api/window';
 import { commands, type CommandError, type Result } from '../../bindings';
 import {
   BackendError,
   type ArticleInput,
   type Backend,
+  type ExportProgress,
   type Preferences,
   type SaveKind,
 } from './backend';
@@ -35,6 +37,25 @@ export class TauriBackend implements Backend {
   revisionGet = (revisionId: number) => unwrap(commands.revisionGet(revisionId));
   revisionRestore = (articleId: number, revisionId: number) =>
     unwrap(commands.revisionRestore(articleId, revisionId));
+  previewArticle = (id: number | null, input: ArticleInput) =>
+    unwrap(commands.previewArticle(id, input));
+  previewHome = () => unwrap(commands.previewHome());
+  exportSite = async (
+    out: string,
+    includeDrafts: boolean,
+    onProgress: (p: ExportProgress) => void,
+  ) => {
+    const stop = await listen<ExportProgress>('export-progress', (e) => onProgress(e.payload));
+    try {
+      return await unwrap(commands.exportSite(out, includeDrafts));
+    } finally {
+      stop();
+    }
+  };
+  exportArticle = async (id: number, out: string) => {
+    await unwrap(commands.exportArticle(id, out));
+  };
+  articlePortalCopy = (id: number) => unwrap(commands.articlePortalCopy(id));
   preferencesGet = () => unwrap(commands.preferencesGet());
   preferencesSet = (preferences: Preferences) => unwrap(commands.preferencesSet(preferences));
   categoryList = () => unwrap(commands.categoryList());

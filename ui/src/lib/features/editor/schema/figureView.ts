@@ -51,11 +51,49 @@ export function figureView({ t, resolveImage }: FigureViewOptions): NodeViewRend
     );
     const alts = document.createElement('div');
     alts.className = 'figure-alts';
-    dom.append(images, caption.wrap, credit.wrap, alts);
+    // A gallery grows from here: another photo under the same caption and credit.
+    const add = document.createElement('div');
+    add.className = 'figure-add';
+    const addInput = document.createElement('input');
+    addInput.type = 'text';
+    addInput.placeholder = t('editor.figure.addPlaceholder');
+    addInput.dataset.testid = 'figure-add-input';
+    const addButton = document.createElement('button');
+    addButton.type = 'button';
+    addButton.textContent = t('editor.figure.add');
+    addButton.dataset.testid = 'figure-add';
+    add.append(addInput, addButton);
+    dom.append(images, caption.wrap, credit.wrap, alts, add);
 
     const update = (attrs: Partial<FigureAttrs>) => {
       const pos = typeof getPos === 'function' ? getPos() : undefined;
       if (typeof pos === 'number') editor.commands.updateFigure(pos, attrs);
+    };
+    const addPhoto = () => {
+      const src = addInput.value.trim();
+      if (!src) return;
+      update({ images: [...(node.attrs as FigureAttrs).images, { src, alt: '' }] });
+      addInput.value = '';
+    };
+    addButton.addEventListener('click', addPhoto);
+    addInput.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        addPhoto();
+      }
+    });
+    const removePhoto = (index: number) => {
+      const rest = (node.attrs as FigureAttrs).images.filter((_, j) => j !== index);
+      const pos = typeof getPos === 'function' ? getPos() : undefined;
+      if (typeof pos !== 'number') return;
+      // The last photo gone, the figure goes: a caption without a photo is not a figure.
+      if (rest.length === 0)
+        editor
+          .chain()
+          .focus()
+          .deleteRange({ from: pos, to: pos + node.nodeSize })
+          .run();
+      else update({ images: rest });
     };
     caption.input.addEventListener('input', () => update({ caption: caption.input.value }));
     credit.input.addEventListener('input', () => update({ credit: credit.input.value }));
@@ -63,19 +101,32 @@ export function figureView({ t, resolveImage }: FigureViewOptions): NodeViewRend
     const render = () => {
       const attrs = node.attrs as FigureAttrs;
       images.replaceChildren(
-        ...attrs.images.map((img) => {
+        ...attrs.images.map((img, i) => {
+          const tile = document.createElement('div');
+          tile.className = 'figure-tile';
           const url = resolveImage(img.src);
           if (url) {
             const el = document.createElement('img');
             el.src = url;
             el.alt = img.alt;
-            return el;
+            tile.append(el);
+          } else {
+            const missing = document.createElement('div');
+            missing.className = 'figure-missing';
+            missing.textContent = fileName(img.src);
+            missing.title = img.src;
+            tile.append(missing);
           }
-          const missing = document.createElement('div');
-          missing.className = 'figure-missing';
-          missing.textContent = fileName(img.src);
-          missing.title = img.src;
-          return missing;
+          const remove = document.createElement('button');
+          remove.type = 'button';
+          remove.className = 'figure-remove';
+          remove.textContent = '×';
+          remove.title = t('editor.figure.remove');
+          remove.setAttribute('aria-label', t('editor.figure.remove'));
+          remove.dataset.testid = 'figure-remove';
+          remove.addEventListener('click', () => removePhoto(i));
+          tile.append(remove);
+          return tile;
         }),
       );
       dom.classList.toggle('gallery', attrs.images.length > 1);
@@ -114,7 +165,8 @@ export function figureView({ t, resolveImage }: FigureViewOptions): NodeViewRend
         return true;
       },
       // Keys and clicks inside the fields are the fields' own.
-      stopEvent: (event) => event.target instanceof HTMLInputElement,
+      stopEvent: (event) =>
+        event.target instanceof HTMLInputElement || event.target instanceof HTMLButtonElement,
       ignoreMutation: () => true,
     };
   };

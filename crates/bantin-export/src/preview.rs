@@ -1,0 +1,111 @@
+//! The app's preview: the page the export would write for an article as it
+//! is being typed (not yet saved), rendered by the same templates. Two
+//! differences, both because the preview is shown from memory in a sandboxed
+//! frame that can load nothing: the stylesheet is inlined, and photos are not
+//! shown (as in the export, until the photo pipeline makes renditions).
+
+use bantin_core::{Article, ArticleInput, ListFilter, Result, Site, Status, Store};
+
+use crate::model::{entry, SiteModel};
+use crate::pages::Pages;
+use crate::theme::Theme;
+
+/// Enough of the site for one article page's side blocks and related list,
+/// read with a few small queries so the preview keeps up with typing.
+fn light_model(store: &Store, category: Option<&str>) -> Result<SiteModel> {
+    let mut model = SiteModel::load_with(store, |store| {
+        let mut ids = Vec::new();
+        let published = |category: Option<String>, limit: u32| ListFilter {
+            status: Some(Status::Published),
+            category,
+            limit,
+            ..Default::default()
+        };
+        let documents = store
+            .meta("documents_category")?
+            .unwrap_or_else(|| "Văn bản mới".into());
+        for filter in [
+            published(None, 8),
+            published(Some(documents), 8),
+            published(category.map(str::to_owned), 6),
+        ] {
+            ids.extend(store.list(&filter)?.items.into_iter().map(|a| a.id));
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        Ok(ids)
+    })?;
+    model.entries.sort_by(|a, b| {
+        (b.article.created_at.as_str(), b.article.id)
+            .cmp(&(a.article.created_at.as_str(), a.article.id))
+    });
+    Ok(model)
+}
+
+fn inline_stylesheet(html: String, theme: &Theme, prefix: &str) -> String {
+    let css = theme
+        .static_file("static/style.css")
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_default();
+    let link = format!("<link rel=\"stylesheet\" href=\"{prefix}static/style.css\">");
+    html.replace(&link, &format!("<style>{css}</style>"))
+}
+
+/// The article page for `input`; `id` is the saved article it edits, if any.
+pub fn preview_article(site: &Site, id: Option<i64>, input: &ArticleInput) -> Result<String> {
+    let store = site.store()?;
+    // The preview shows what is typed, even before it would pass a save.
+    let input = input.normalized().unwrap_or_else(|_| input.clone());
+    let mut model = light_model(&store, input.category.as_deref())?;
+    let saved = id.map(|id| store.article(id)).transpose()?;
+    let now = bantin_core::time_fmt::to_rfc3339(bantin_core::time_fmt::now_ms());
+    let article = Article {
+        id: id.unwrap_or(0),
+        slug: saved
+            .as_ref()
+            .map(|a| a.slug.clone())
+            .unwrap_or_else(|| bantin_core::text::slugify(&input.title)),
+        created_at: saved
+            .as_ref()
+            .map(|a| a.created_at.clone())
+            .unwrap_or_else(|| now.clone()),
+        updated_at: now,
+        revision_id: saved.as_ref().map(|a| a.revision_id).unwrap_or(0),
+        title: input.title.clone(),
+        sapo: input.sapo.clone(),
+        body: input.body.clone(),
+        authors: input.authors.clone(),
+        unit: input.unit.clone(),
+        category: input.category.clone(),
+        tags: input.tags.clone(),
+        status: input.status,
+    };
+    let entry = entry(article);
+    // The page as exported lists itself among the newest once published.
+    model.entries.retain(|e| Some(e.article.id) != id);
+    if entry.article.status == Status::Published {
+        model.entries.insert(0, entry.clone());
+    }
+    let theme = Theme::load(Some(&site.root().join("theme")));
+    let year = time::OffsetDateTime::now_utc().year();
+    let html = Pages::new(&model, &theme, year).article_page(&entry)?;
+    Ok(inline_stylesheet(
+        String::from_utf8_lossy(&html).into_owned(),
+        &theme,
+        "../",
+    ))
+}
+
+/// The home page as the export writes it.
+pub fn preview_home(site: &Site) -> Result<String> {
+    let store = site.store()?;
+    let model = SiteModel::load(&store, false)?;
+    let theme = Theme::load(Some(&site.root().join("theme")));
+    let year = time::OffsetDateTime::now_utc().year();
+    let html = Pages::new(&model, &theme, year).home_page()?;
+    Ok(inline_stylesheet(
+        String::from_utf8_lossy(&html).into_owned(),
+        &theme,
+        "",
+    ))
+}
