@@ -40,7 +40,7 @@ function killLive() {
       // already gone
     }
   }
-  if (!process.env.BANTIN_E2E_KEEP_HOME) for (const home of homes) rmSync(home, { recursive: true, force: true });
+  if (!process.env.BANTIN_E2E_KEEP_HOME) for (const home of homes) rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 }
 process.on('exit', killLive);
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
@@ -278,7 +278,7 @@ export async function startHarness(name) {
     }
     await terminate(state.xvfb, 'Xvfb');
     homes.delete(home);
-    if (!process.env.BANTIN_E2E_KEEP_HOME) rmSync(home, { recursive: true, force: true });
+    if (!process.env.BANTIN_E2E_KEEP_HOME) rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     else log(`kept BANTIN_HOME at ${home}`);
   };
 
