@@ -18,6 +18,9 @@ const SIDE_LATEST: usize = 8;
 const FEED_ITEMS: usize = 20;
 const RELATED: usize = 5;
 
+/// A file of the site: its path relative to the root, and its bytes.
+type RenderedPage = (String, Vec<u8>);
+
 #[derive(Serialize, Clone)]
 struct Link {
     title: String,
@@ -37,7 +40,8 @@ pub struct Pages<'a> {
     model: &'a SiteModel,
     theme: &'a Theme,
     year: i32,
-    common: Value,
+    /// Built once: every page shares it (site, menu, side blocks).
+    common: minijinja::Value,
 }
 
 impl<'a> Pages<'a> {
@@ -75,17 +79,16 @@ impl<'a> Pages<'a> {
             model,
             theme,
             year,
-            common,
+            common: minijinja::Value::from_serialize(&common),
         }
     }
 
     fn page(&self, template: &str, root: &str, title: &str, extra: Value) -> Result<Vec<u8>> {
-        let mut ctx = self.common.clone();
-        if let (Value::Object(ctx), Value::Object(extra)) = (&mut ctx, extra) {
-            ctx.insert("root".into(), root.into());
-            ctx.insert("page_title".into(), title.into());
-            ctx.extend(extra);
-        }
+        let ctx = minijinja::value::merge_maps([
+            minijinja::context! { root => root, page_title => title },
+            minijinja::Value::from_serialize(&extra),
+            self.common.clone(),
+        ]);
         Ok(self.theme.render(template, ctx)?.into_bytes())
     }
 
@@ -235,9 +238,43 @@ impl<'a> Pages<'a> {
     pub fn all(&self, progress: &mut dyn FnMut(usize, usize)) -> Result<BTreeMap<String, Vec<u8>>> {
         let mut out = BTreeMap::new();
         let total = self.model.entries.len();
-        for (i, e) in self.model.entries.iter().enumerate() {
-            out.insert(e.url.clone(), self.article_page(e)?);
-            progress(i + 1, total);
+        // Article pages are independent: render them on every core, in waves so the
+        // progress bar moves.
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let chunk = 64;
+        let chunks: Vec<&[Entry]> = self.model.entries.chunks(chunk).collect();
+        let mut done = 0;
+        for wave in chunks.chunks(threads) {
+            let results: Vec<Result<Vec<RenderedPage>>> = std::thread::scope(|s| {
+                let handles: Vec<_> = wave
+                    .iter()
+                    .map(|entries| {
+                        s.spawn(move || {
+                            entries
+                                .iter()
+                                .map(|e| Ok((e.url.clone(), self.article_page(e)?)))
+                                .collect::<Result<Vec<_>>>()
+                        })
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| {
+                        h.join().unwrap_or_else(|_| {
+                            Err(bantin_core::Error::invalid(
+                                "theme",
+                                "a page failed to render",
+                            ))
+                        })
+                    })
+                    .collect()
+            });
+            for pages in results {
+                let pages = pages?;
+                done += pages.len();
+                out.extend(pages);
+            }
+            progress(done, total);
         }
         let all: Vec<&Entry> = self.model.entries.iter().collect();
         self.list_pages(&mut out, "index", &self.home_heading(), &all, false)?;
