@@ -20,6 +20,8 @@ pub struct AppState {
     pub startup_problem: Option<CommandError>,
     /// Serialises read-modify-write of the settings file between commands.
     settings_lock: Mutex<()>,
+    /// Read once: every autosave signs its revision with the writer's name.
+    preferences: RwLock<Preferences>,
 }
 
 impl AppState {
@@ -50,6 +52,7 @@ impl AppState {
             site: RwLock::new(site),
             startup_problem,
             settings_lock: Mutex::new(()),
+            preferences: RwLock::new(settings.preferences),
         })
     }
 
@@ -70,12 +73,18 @@ impl AppState {
     }
 
     pub fn preferences(&self) -> Preferences {
-        Settings::load(&settings_path(&self.data_dir)).preferences
+        self.preferences
+            .read()
+            .map(|p| p.clone())
+            .unwrap_or_default()
     }
 
     pub fn set_preferences(&self, preferences: &Preferences) -> bantin_core::Result<Preferences> {
         let preferences = preferences.normalized();
         self.update_settings(|s| s.preferences = preferences.clone())?;
+        if let Ok(mut cached) = self.preferences.write() {
+            *cached = preferences.clone();
+        }
         Ok(preferences)
     }
 

@@ -5,6 +5,11 @@ import App from './App.svelte';
 import { BackendError } from './lib/backend/backend';
 import { MockBackend, type MockOptions } from './lib/backend/mock';
 
+/** A search over every article, as the search box sends it. */
+function searchFor(query: string) {
+  return { query, status: null, category: null, author: null, month: null, limit: 10, offset: 0 };
+}
+
 function setup(opts: MockOptions = {}) {
   const backend = new MockBackend(opts);
   const user = userEvent.setup();
@@ -198,15 +203,7 @@ describe('article form', () => {
     await waitFor(() => expect(screen.getByTestId('save-state')).toHaveTextContent('Đã lưu lúc'), {
       timeout: 4000,
     });
-    const page = await backend.articleList({
-      query: 'sa-pô',
-      status: null,
-      category: null,
-      author: null,
-      month: null,
-      limit: 10,
-      offset: 0,
-    });
+    const page = await backend.articleList(searchFor('sa-pô'));
     expect(page.items.map((a) => a.title)).toEqual(['Bài chưa có tiêu đề']);
     await user.click(screen.getByTestId('tab-checks'));
     const item = screen
@@ -247,15 +244,7 @@ describe('article form', () => {
     await user.click(await screen.findByTestId('new-article'));
     await user.type(screen.getByTestId('field-title'), 'Đóng cửa sổ');
     expect(await backend.requestClose()).toBe(true);
-    const page = await backend.articleList({
-      query: 'dong cua so',
-      status: null,
-      category: null,
-      author: null,
-      month: null,
-      limit: 10,
-      offset: 0,
-    });
+    const page = await backend.articleList(searchFor('dong cua so'));
     expect(page.total).toBe(1);
   });
 
@@ -340,15 +329,7 @@ describe('article form', () => {
     await user.type(screen.getByTestId('field-title'), 'Bản thảo dở dang');
     await user.click(screen.getAllByTestId('article-row')[0]);
     expect(screen.queryByRole('alertdialog')).toBeNull();
-    const page = await backend.articleList({
-      query: 'dở dang',
-      status: null,
-      category: null,
-      author: null,
-      month: null,
-      limit: 10,
-      offset: 0,
-    });
+    const page = await backend.articleList(searchFor('dở dang'));
     expect(page.total).toBe(1);
   });
 

@@ -130,7 +130,7 @@ fn bench_app(root: &Path, binary: Option<&String>) -> Result {
 }
 
 /// The library crates must stay usable without Tauri (CLI, servers, tests).
-fn check_core_has_no_tauri(root: &Path) -> Result {
+fn check_libraries_have_no_tauri(root: &Path) -> Result {
     for krate in ["bantin-core", "bantin-export"] {
         eprintln!("\n==> {krate} dependency tree has no tauri");
         let tree = output(
@@ -184,7 +184,7 @@ fn test(root: &Path) -> Result {
         ],
         &[],
     )?;
-    check_core_has_no_tauri(root)?;
+    check_libraries_have_no_tauri(root)?;
     // Includes the bindings drift test and the kill -9 crash test.
     run(root, "cargo", &["test", "--workspace"], &[])?;
     disk_full_test(root)?;

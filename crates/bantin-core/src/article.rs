@@ -148,7 +148,20 @@ pub struct Article {
     pub revision_id: i64,
 }
 
+/// The byline as portals print it: "Kim Huệ - Tùng Lâm - <unit>".
+pub fn byline(authors: &[String], unit: &str) -> String {
+    let mut parts: Vec<&str> = authors.iter().map(String::as_str).collect();
+    if !unit.is_empty() {
+        parts.push(unit);
+    }
+    parts.join(" - ")
+}
+
 impl Article {
+    pub fn byline(&self) -> String {
+        byline(&self.authors, &self.unit)
+    }
+
     pub fn input(&self) -> ArticleInput {
         ArticleInput {
             title: self.title.clone(),

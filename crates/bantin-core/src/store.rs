@@ -412,10 +412,5 @@ pub(crate) fn parse_status(s: &str) -> Status {
 
 /// The byline as indexed and searched: authors then the unit line.
 pub(crate) fn byline_text(input: &ArticleInput) -> String {
-    let mut s = input.authors.join(" - ");
-    if !input.unit.is_empty() {
-        s.push_str(" - ");
-        s.push_str(&input.unit);
-    }
-    s
+    crate::article::byline(&input.authors, &input.unit)
 }

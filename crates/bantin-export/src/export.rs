@@ -138,20 +138,10 @@ pub fn export_site(
 /// the theme, its links kept inside the folder) and the stylesheet.
 pub fn export_article(site: &Site, id: i64, out: &Path) -> Result<()> {
     let store = site.store()?;
-    let article = store.article(id)?;
-    let model = SiteModel::load(&store, true)?;
-    let theme = Theme::load(Some(&site.root().join("theme")));
-    let year = time::OffsetDateTime::now_utc().year();
-    let pages = Pages::new(&model, &theme, year);
-    let entry = model
-        .entries
-        .iter()
-        .find(|e| e.article.id == article.id)
-        .ok_or(Error::ArticleNotFound(id))?;
+    let (page, theme) = crate::preview::article_page(site, &store, store.article(id)?)?;
     // The article page lives one folder down in a site; here it is the root,
     // so its `../` links are rewritten to stay in the folder.
-    let html =
-        String::from_utf8_lossy(&pages.article_page(entry)?).replace("href=\"../", "href=\"");
+    let html = String::from_utf8_lossy(&page).replace("href=\"../", "href=\"");
     std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
     replace_file(&out.join("index.html"), html.as_bytes())?;
     for (name, _) in crate::theme::STATIC_FILES {
@@ -166,7 +156,7 @@ pub fn export_article(site: &Site, id: i64, out: &Path) -> Result<()> {
 /// title and sapo first and the byline last, as portals publish them.
 pub fn article_fragment(site: &Site, id: i64) -> Result<String> {
     let a = site.store()?.article(id)?;
-    let esc = |s: &str| crate::pages::xml_escape(s);
+    let esc = crate::render::escape;
     let mut html = String::new();
     if !a.sapo.is_empty() {
         html.push_str(&format!("<p><strong>{}</strong></p>\n", esc(&a.sapo)));
@@ -176,13 +166,7 @@ pub fn article_fragment(site: &Site, id: i64) -> Result<String> {
         &crate::render::NoImages,
         crate::render::Flavor::Portal,
     ));
-    let mut byline = a.authors.join(" - ");
-    if !a.unit.is_empty() {
-        if !byline.is_empty() {
-            byline.push_str(" - ");
-        }
-        byline.push_str(&a.unit);
-    }
+    let byline = a.byline();
     if !byline.is_empty() {
         html.push_str(&format!("<p><strong>{}</strong></p>\n", esc(&byline)));
     }
@@ -219,13 +203,7 @@ pub fn article_plain_text(site: &Site, id: i64) -> Result<String> {
             _ => {}
         }
     }
-    let mut byline = a.authors.join(" - ");
-    if !a.unit.is_empty() {
-        if !byline.is_empty() {
-            byline.push_str(" - ");
-        }
-        byline.push_str(&a.unit);
-    }
+    let byline = a.byline();
     if !byline.is_empty() {
         blocks.push(byline);
     }

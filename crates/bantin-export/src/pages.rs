@@ -9,7 +9,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use crate::model::{category_page, search_text, tag_page, Entry, SiteModel};
-use crate::render::{render_body, NoImages};
+use crate::render::{escape, render_body, NoImages};
 use crate::theme::{Theme, STATIC_FILES};
 
 /// Articles per list page.
@@ -39,7 +39,6 @@ fn link(e: &Entry) -> Link {
 pub struct Pages<'a> {
     model: &'a SiteModel,
     theme: &'a Theme,
-    year: i32,
     /// Built once: every page shares it (site, menu, side blocks).
     common: minijinja::Value,
 }
@@ -78,7 +77,6 @@ impl<'a> Pages<'a> {
         Pages {
             model,
             theme,
-            year,
             common: minijinja::Value::from_serialize(&common),
         }
     }
@@ -112,13 +110,6 @@ impl<'a> Pages<'a> {
             .take(RELATED)
             .map(link)
             .collect();
-        let mut byline = a.authors.join(" - ");
-        if !a.unit.is_empty() {
-            if !byline.is_empty() {
-                byline.push_str(" - ");
-            }
-            byline.push_str(&a.unit);
-        }
         let article = json!({
             "title": a.title,
             "url": e.url,
@@ -128,7 +119,7 @@ impl<'a> Pages<'a> {
             "body": render_body(&a.body, &NoImages),
             "authors": a.authors,
             "unit": a.unit,
-            "byline": byline,
+            "byline": a.byline(),
             "category": a.category.as_ref().map(|c| json!({ "name": c, "url": e.category_url })),
             "tags": a.tags.iter().map(|t| json!({ "name": t, "url": format!("{}.html", tag_page(t)) })).collect::<Vec<_>>(),
         });
@@ -337,7 +328,6 @@ impl<'a> Pages<'a> {
                 out.insert((*name).to_owned(), bytes);
             }
         }
-        let _ = self.year;
         Ok(out)
     }
 
@@ -371,7 +361,7 @@ impl<'a> Pages<'a> {
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\">\n<channel>\n",
         );
         xml.push_str(&format!("<title>{}</title>\n<link>{}</link>\n<description>{}</description>\n<language>vi</language>\n",
-            xml_escape(&m.name), xml_escape(&self.absolute("index.html")), xml_escape(&m.description)));
+            escape(&m.name), escape(&self.absolute("index.html")), escape(&m.description)));
         for e in self.model.entries.iter().take(FEED_ITEMS) {
             let t = crate::model::parse_time(&e.article.created_at);
             let date = t
@@ -379,7 +369,7 @@ impl<'a> Pages<'a> {
                 .unwrap_or_default();
             xml.push_str(&format!(
                 "<item>\n<title>{}</title>\n<link>{}</link>\n<guid isPermaLink=\"false\">bantin-{}</guid>\n<pubDate>{}</pubDate>\n<description>{}</description>\n</item>\n",
-                xml_escape(&e.article.title), xml_escape(&self.absolute(&e.url)), e.article.id, date, xml_escape(&e.article.sapo)
+                escape(&e.article.title), escape(&self.absolute(&e.url)), e.article.id, date, escape(&e.article.sapo)
             ));
         }
         xml.push_str("</channel>\n</rss>\n");
@@ -391,17 +381,10 @@ impl<'a> Pages<'a> {
         for p in paths {
             xml.push_str(&format!(
                 "<url><loc>{}</loc></url>\n",
-                xml_escape(&self.absolute(p))
+                escape(&self.absolute(p))
             ));
         }
         xml.push_str("</urlset>\n");
         xml
     }
-}
-
-pub fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }

@@ -42,6 +42,27 @@ fn light_model(store: &Store, category: Option<&str>) -> Result<SiteModel> {
     Ok(model)
 }
 
+/// `article`'s page as the export writes it, among the site's newest articles
+/// (read with a few small queries), and the theme that rendered it.
+pub(crate) fn article_page(
+    site: &Site,
+    store: &Store,
+    article: Article,
+) -> Result<(Vec<u8>, Theme)> {
+    let mut model = light_model(store, article.category.as_deref())?;
+    let id = article.id;
+    let entry = entry(article);
+    // The page as exported lists itself among the newest once published.
+    model.entries.retain(|e| e.article.id != id);
+    if entry.article.status == Status::Published {
+        model.entries.insert(0, entry.clone());
+    }
+    let theme = Theme::load(Some(&site.root().join("theme")));
+    let year = time::OffsetDateTime::now_utc().year();
+    let html = Pages::new(&model, &theme, year).article_page(&entry)?;
+    Ok((html, theme))
+}
+
 fn inline_stylesheet(html: String, theme: &Theme, prefix: &str) -> String {
     let css = theme
         .static_file("static/style.css")
@@ -56,7 +77,6 @@ pub fn preview_article(site: &Site, id: Option<i64>, input: &ArticleInput) -> Re
     let store = site.store()?;
     // The preview shows what is typed, even before it would pass a save.
     let input = input.normalized().unwrap_or_else(|_| input.clone());
-    let mut model = light_model(&store, input.category.as_deref())?;
     let saved = id.map(|id| store.article(id)).transpose()?;
     let now = bantin_core::time_fmt::to_rfc3339(bantin_core::time_fmt::now_ms());
     let article = Article {
@@ -80,15 +100,7 @@ pub fn preview_article(site: &Site, id: Option<i64>, input: &ArticleInput) -> Re
         tags: input.tags.clone(),
         status: input.status,
     };
-    let entry = entry(article);
-    // The page as exported lists itself among the newest once published.
-    model.entries.retain(|e| Some(e.article.id) != id);
-    if entry.article.status == Status::Published {
-        model.entries.insert(0, entry.clone());
-    }
-    let theme = Theme::load(Some(&site.root().join("theme")));
-    let year = time::OffsetDateTime::now_utc().year();
-    let html = Pages::new(&model, &theme, year).article_page(&entry)?;
+    let (html, theme) = article_page(site, &store, article)?;
     Ok(inline_stylesheet(
         String::from_utf8_lossy(&html).into_owned(),
         &theme,

@@ -209,7 +209,8 @@ fn as_figure(inner: &[Event<'_>]) -> Option<Figure> {
     (!figure.images.is_empty()).then_some(figure)
 }
 
-fn escape(s: &str) -> String {
+/// Text or an attribute value in HTML or XML: the five special characters.
+pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -275,6 +276,36 @@ fn write_figure(out: &mut String, figure: &Figure, images: &dyn ImageResolver, f
     out.push_str("</figure>\n");
 }
 
+const PAGE_TAGS: &[&str] = &[
+    "p",
+    "h2",
+    "h3",
+    "h4",
+    "strong",
+    "em",
+    "u",
+    "a",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "hr",
+    "br",
+    "code",
+    "pre",
+    "figure",
+    "img",
+    "figcaption",
+    "span",
+];
+const PAGE_ONLY_TAGS: &[&str] = &["u", "hr", "code", "pre", "span"];
+
 /// The allow-list. Never widened to svg, math, style, iframe or forms: what
 /// a writer pastes or imports must not run on the published site.
 fn sanitize(html: &str, flavor: Flavor) -> String {
@@ -287,64 +318,13 @@ fn sanitize(html: &str, flavor: Flavor) -> String {
         .collect(),
         Flavor::Portal => Default::default(),
     };
-    let tags: HashSet<&str> = match flavor {
-        Flavor::Page => [
-            "p",
-            "h2",
-            "h3",
-            "h4",
-            "strong",
-            "em",
-            "u",
-            "a",
-            "ul",
-            "ol",
-            "li",
-            "blockquote",
-            "table",
-            "thead",
-            "tbody",
-            "tr",
-            "th",
-            "td",
-            "hr",
-            "br",
-            "code",
-            "pre",
-            "figure",
-            "img",
-            "figcaption",
-            "span",
-        ]
-        .into_iter()
-        .collect(),
-        // What common portal editors (CKEditor, TinyMCE) keep when pasted into.
-        Flavor::Portal => [
-            "p",
-            "h2",
-            "h3",
-            "h4",
-            "strong",
-            "em",
-            "a",
-            "ul",
-            "ol",
-            "li",
-            "blockquote",
-            "table",
-            "thead",
-            "tbody",
-            "tr",
-            "th",
-            "td",
-            "br",
-            "figure",
-            "img",
-            "figcaption",
-        ]
-        .into_iter()
-        .collect(),
-    };
+    // Portals get the same structure minus what common portal editors (CKEditor,
+    // TinyMCE) drop or mangle when pasted into.
+    let tags: HashSet<&str> = PAGE_TAGS
+        .iter()
+        .copied()
+        .filter(|t| flavor == Flavor::Page || !PAGE_ONLY_TAGS.contains(t))
+        .collect();
     let cell_attrs: HashSet<&str> = match flavor {
         Flavor::Page => ["colspan", "rowspan", "style"].into_iter().collect(),
         Flavor::Portal => ["colspan", "rowspan"].into_iter().collect(),

@@ -47,17 +47,7 @@ fn html_formatter(
         None if value.is_undefined() => String::new(),
         None => value.to_string(),
     };
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&#39;"),
-            c => escaped.push(c),
-        }
-    }
+    let escaped = crate::render::escape(&text);
     out.write_str(&escaped).map_err(minijinja::Error::from)
 }
 

@@ -1,6 +1,6 @@
 import type { Node } from '@tiptap/pm/model';
 import { fold } from '../../../text/fold';
-import { countWords } from '../../../text/words';
+import { bodyStats } from '../stats';
 import type { FigureAttrs } from '../schema/figure';
 
 /** Longer titles get cut on portal home pages and in shared links. */
@@ -55,15 +55,13 @@ export function runChecks({ title, sapo, doc }: CheckInput): CheckItem[] {
   const figures: { pos: number; n: number; attrs: FigureAttrs }[] = [];
   const emptyHeadings: number[] = [];
   const localLinks: { pos: number; href: string }[] = [];
-  let words = 0;
+  const { words } = bodyStats(doc);
   doc.descendants((node, pos) => {
     if (node.type.name === 'figure') {
       figures.push({ pos, n: figures.length + 1, attrs: node.attrs as FigureAttrs });
-      words += countWords((node.attrs as FigureAttrs).caption);
       return false;
     }
     if (node.type.name === 'heading' && node.textContent.trim() === '') emptyHeadings.push(pos);
-    if (node.isTextblock) words += countWords(node.textContent);
     if (node.isText) {
       const link = node.marks.find((m) => m.type.name === 'link');
       const href = String(link?.attrs.href ?? '');
