@@ -40,7 +40,14 @@ function killLive() {
       // already gone
     }
   }
-  if (!process.env.BANTIN_E2E_KEEP_HOME) for (const home of homes) rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  if (process.env.BANTIN_E2E_KEEP_HOME) return;
+  for (const home of homes) {
+    try {
+      rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    } catch (e) {
+      console.warn(`[e2e] could not remove the temp home ${home}: ${e.message}`);
+    }
+  }
 }
 process.on('exit', killLive);
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
@@ -105,6 +112,60 @@ function descendants(pid) {
     }
   }
   return out;
+}
+
+/**
+ * Pids of live processes started with this run's BANTIN_HOME in their environment: the app
+ * and every WebKit helper it spawned, even those re-parented away from tauri-driver's tree.
+ */
+function processesOfHome(home) {
+  const marker = `BANTIN_HOME=${join(home, 'bantin')}\0`;
+  const out = [];
+  let entries;
+  try {
+    entries = readdirSync('/proc').filter((e) => /^\d+$/.test(e));
+  } catch {
+    return out;
+  }
+  for (const e of entries) {
+    try {
+      if (`${readFileSync(`/proc/${e}/environ`, 'latin1')}\0`.includes(marker)) out.push(Number(e));
+    } catch {
+      // exited meanwhile, or not ours to read
+    }
+  }
+  return out.filter(alive);
+}
+
+/**
+ * Removes a temp home once nothing writes into it any more. A WebKit helper that outlives
+ * its app can keep filling the shader cache, so stop those first; a folder that still
+ * cannot be removed is reported, not turned into a test failure.
+ */
+async function removeHome(home, log) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const writers = processesOfHome(home);
+    for (const pid of writers) {
+      try {
+        process.kill(pid, attempt === 0 ? 'SIGTERM' : 'SIGKILL');
+      } catch {
+        // gone already
+      }
+    }
+    if (writers.length) {
+      log(`stopped ${writers.length} process(es) still using ${home}: ${writers.join(', ')}`);
+      await waitUntil(() => !writers.some(alive), { timeoutMs: 5_000, message: 'processes using the temp home to exit' }).catch(
+        (e) => log(e.message),
+      );
+    }
+    try {
+      rmSync(home, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+      return;
+    } catch (e) {
+      log(`removing ${home} failed (${e.code ?? e.message}), retrying`);
+    }
+  }
+  console.warn(`[e2e] could not remove the temp home ${home}; remove it by hand`);
 }
 
 function alive(pid) {
@@ -262,7 +323,7 @@ export async function startHarness(name) {
     await terminate(state.driver, 'tauri-driver');
     // An app whose session was closed takes a moment to take its web processes down.
     await waitUntil(() => !tree.some(alive), { timeoutMs: 3_000, message: 'the app to exit' }).catch(() => {});
-    const leftovers = tree.filter(alive);
+    const leftovers = [...new Set([...tree.filter(alive), ...processesOfHome(home)])];
     for (const pid of leftovers) {
       try {
         process.kill(pid, 'SIGTERM');
@@ -278,7 +339,7 @@ export async function startHarness(name) {
     }
     await terminate(state.xvfb, 'Xvfb');
     homes.delete(home);
-    if (!process.env.BANTIN_E2E_KEEP_HOME) rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    if (!process.env.BANTIN_E2E_KEEP_HOME) await removeHome(home, log);
     else log(`kept BANTIN_HOME at ${home}`);
   };
 

@@ -15,6 +15,7 @@ use crate::error::{Error, Result};
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_revision_meta.sql"),
+    include_str!("migrations/0003_media.sql"),
 ];
 
 /// The schema version this build writes (`PRAGMA user_version`).

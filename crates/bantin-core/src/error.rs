@@ -31,6 +31,37 @@ pub enum Error {
     Sqlite(rusqlite::Error),
     #[error("{path}: {reason}")]
     Import { path: PathBuf, reason: String },
+    #[error("{path}: {problem}")]
+    Media {
+        path: PathBuf,
+        problem: MediaProblem,
+    },
+    #[error("photo {0} does not exist")]
+    MediaNotFound(i64),
+    #[error("photo {id} is used by {articles} article(s); remove it from them first")]
+    MediaInUse { id: i64, articles: usize },
+}
+
+/// Why a file could not become a photo of the library.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MediaProblem {
+    #[error("the file is empty")]
+    Empty,
+    #[error("not a JPEG, PNG or WebP photo")]
+    NotAnImage,
+    #[error("{0} photos cannot be read here; save it as JPEG first")]
+    Unsupported(&'static str),
+    #[error("the file is cut short (a copy that did not finish?)")]
+    Truncated,
+    #[error("the photo is damaged: {0}")]
+    Damaged(String),
+    #[error("the photo is too large ({width}×{height}); the limit is {limit} pixels a side and {max_megapixels} megapixels")]
+    TooLarge {
+        width: u64,
+        height: u64,
+        limit: u32,
+        max_megapixels: u32,
+    },
 }
 
 /// The stable error codes the UI and scripts branch on and translate.
@@ -47,12 +78,30 @@ pub enum ErrorCode {
     Busy,
     Io,
     Internal,
+    /// Not a photo this app reads (empty, another kind of file, HEIC…).
+    ImageUnsupported,
+    /// A photo file that is cut short or damaged.
+    ImageDamaged,
+    /// A photo larger than the decoding limits (or a decompression bomb).
+    ImageTooLarge,
+    /// Something still in use (a photo in an article) cannot be removed.
+    InUse,
 }
 
 impl Error {
     pub fn code(&self) -> ErrorCode {
         match self {
-            Error::ArticleNotFound(_) | Error::RevisionNotFound(_) => ErrorCode::NotFound,
+            Error::ArticleNotFound(_) | Error::RevisionNotFound(_) | Error::MediaNotFound(_) => {
+                ErrorCode::NotFound
+            }
+            Error::Media { problem, .. } => match problem {
+                MediaProblem::Empty | MediaProblem::NotAnImage | MediaProblem::Unsupported(_) => {
+                    ErrorCode::ImageUnsupported
+                }
+                MediaProblem::Truncated | MediaProblem::Damaged(_) => ErrorCode::ImageDamaged,
+                MediaProblem::TooLarge { .. } => ErrorCode::ImageTooLarge,
+            },
+            Error::MediaInUse { .. } => ErrorCode::InUse,
             Error::Invalid { .. } | Error::Import { .. } => ErrorCode::InvalidInput,
             Error::SiteTooNew { .. } => ErrorCode::SiteTooNew,
             Error::NotASite(_) => ErrorCode::NotASite,
@@ -67,6 +116,13 @@ impl Error {
         Error::Invalid {
             field,
             reason: reason.into(),
+        }
+    }
+
+    pub fn media(path: impl Into<PathBuf>, problem: MediaProblem) -> Self {
+        Error::Media {
+            path: path.into(),
+            problem,
         }
     }
 

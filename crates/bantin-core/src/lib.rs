@@ -22,6 +22,7 @@ pub mod db;
 pub mod error;
 pub mod import;
 pub mod markdown;
+pub mod media;
 mod revisions;
 pub mod sample;
 pub mod search;
@@ -35,6 +36,7 @@ pub use article::{
     Article, ArticleInput, ArticlePage, ArticleSummary, Category, ListFilter, MonthCount, Revision,
     RevisionSummary, SaveKind, SaveMeta, Status,
 };
-pub use error::{Error, ErrorCode, Result};
+pub use error::{Error, ErrorCode, MediaProblem, Result};
+pub use media::{Crop, MediaEdit, MediaItem, MediaText, MediaUse, NewMedia};
 pub use site::{Site, SiteInfo};
 pub use store::Store;

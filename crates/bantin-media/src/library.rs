@@ -1,0 +1,419 @@
+//! The media library's files: importing photos into a site folder, making
+//! their renditions when they are missing, and removing unused photos.
+//!
+//! An import does the slow part (decode, resize, encode, write) without the
+//! database, so a batch runs on every core; then each photo is recorded in
+//! one statement. Files are written before the record: a failure removes the
+//! files this import wrote, and a crash can at worst leave an unreferenced
+//! file behind, never a record pointing at a missing one.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+
+use bantin_core::{Error, MediaItem, MediaProblem, NewMedia, Result, Store};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::decode::{decode, uses_alpha};
+use crate::probe::{probe, Limits};
+use crate::renditions::{
+    apply_edit, edited_size, plan, render, write_atomic, RenditionSet, DEFAULT_WIDTHS,
+};
+
+/// Site setting (in the site's meta table) listing rendition widths, e.g. `480,960,1600`.
+pub const WIDTHS_KEY: &str = "media_widths";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MediaConfig {
+    pub widths: Vec<u32>,
+    pub limits: Limits,
+}
+
+impl Default for MediaConfig {
+    fn default() -> Self {
+        MediaConfig {
+            widths: DEFAULT_WIDTHS.to_vec(),
+            limits: Limits::default(),
+        }
+    }
+}
+
+impl MediaConfig {
+    /// The site's widths when it sets valid ones, else the defaults.
+    pub fn for_site(store: &Store) -> Result<MediaConfig> {
+        let widths = store
+            .meta(WIDTHS_KEY)?
+            .map(|v| {
+                v.split(',')
+                    .filter_map(|w| w.trim().parse::<u32>().ok())
+                    .filter(|w| (16..=8192).contains(w))
+                    .collect::<Vec<_>>()
+            })
+            .filter(|w| !w.is_empty())
+            .unwrap_or_else(|| DEFAULT_WIDTHS.to_vec());
+        Ok(MediaConfig {
+            widths,
+            ..MediaConfig::default()
+        })
+    }
+}
+
+/// Text given on import; it wins over what the camera wrote.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    pub caption: Option<String>,
+    pub credit: Option<String>,
+    pub alt: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Imported {
+    pub item: MediaItem,
+    /// False when the library already had this photo (same bytes).
+    pub created: bool,
+    pub renditions: RenditionSet,
+}
+
+/// A photo whose files are written and whose record is not yet.
+#[derive(Debug)]
+pub enum Prepared {
+    New {
+        record: NewMedia,
+        /// Files this import created, removed again if recording fails.
+        written: Vec<PathBuf>,
+    },
+    Known {
+        hash: String,
+    },
+}
+
+pub fn original_path(site_root: &Path, item: &MediaItem) -> PathBuf {
+    site_root.join(item.reference())
+}
+
+fn hash_of(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)[..16]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Decodes, checks and renders one photo, writing its original and
+/// renditions into the site; nothing is written when it is refused.
+pub fn prepare(
+    site_root: &Path,
+    file_name: &str,
+    bytes: &[u8],
+    config: &MediaConfig,
+    options: &ImportOptions,
+    known: &HashSet<String>,
+) -> Result<Prepared> {
+    let refuse = |problem| Error::media(file_name, problem);
+    let hash = hash_of(bytes);
+    if known.contains(&hash) {
+        return Ok(Prepared::Known { hash });
+    }
+    let probe = probe(bytes, &config.limits).map_err(refuse)?;
+    let (width, height) = probe.upright_size();
+    let mut item = MediaItem {
+        id: 0,
+        hash: hash.clone(),
+        file_name: file_name.to_owned(),
+        ext: probe.format.ext().to_owned(),
+        width,
+        height,
+        bytes: bytes.len() as u64,
+        has_alpha: false,
+        caption: String::new(),
+        credit: String::new(),
+        alt: String::new(),
+        edit: Default::default(),
+        imported_at: 0,
+    };
+    let need = plan(&item, &config.widths).largest().width;
+    let image = decode(
+        bytes,
+        &probe,
+        &config.limits,
+        Some(decode_size(&item, need)),
+    )
+    .map_err(refuse)?;
+    item.has_alpha = uses_alpha(&image);
+    let set = plan(&item, &config.widths);
+    let mut written = Vec::new();
+    let result = (|| {
+        let encoded =
+            render(&image, &set, item.has_alpha).map_err(|e| refuse(MediaProblem::Damaged(e)))?;
+        for (rendition, data) in set.all().zip(encoded) {
+            write_new(&site_root.join(&rendition.path), &data, &mut written)?;
+        }
+        write_new(&original_path(site_root, &item), bytes, &mut written)
+    })();
+    if let Err(e) = result {
+        remove_all(&written);
+        return Err(e);
+    }
+    let camera = probe.camera_text;
+    let pick = |given: &Option<String>, found: Option<String>| {
+        given
+            .clone()
+            .filter(|s| !s.trim().is_empty())
+            .or(found)
+            .unwrap_or_default()
+    };
+    Ok(Prepared::New {
+        record: NewMedia {
+            hash,
+            file_name: file_name.to_owned(),
+            ext: item.ext,
+            width,
+            height,
+            bytes: item.bytes,
+            has_alpha: item.has_alpha,
+            caption: pick(&options.caption, camera.caption),
+            credit: pick(&options.credit, camera.credit),
+            alt: pick(&options.alt, None),
+        },
+        written,
+    })
+}
+
+/// The upright size to decode at so the edited photo still covers `width`.
+fn decode_size(item: &MediaItem, width: u32) -> (u32, u32) {
+    let (edited_w, _) = edited_size(item.width, item.height, &item.edit);
+    let scale = f64::from(width) / f64::from(edited_w);
+    let side = |v: u32| ((f64::from(v) * scale).ceil() as u32 + 2).min(v);
+    (side(item.width), side(item.height))
+}
+
+fn write_new(path: &Path, bytes: &[u8], written: &mut Vec<PathBuf>) -> Result<()> {
+    if path.exists() {
+        return Ok(());
+    }
+    write_atomic(path, bytes).map_err(|e| io_error(path, e))?;
+    written.push(path.to_owned());
+    Ok(())
+}
+
+fn io_error(path: &Path, e: std::io::Error) -> Error {
+    if e.raw_os_error() == Some(28) || e.kind() == std::io::ErrorKind::StorageFull {
+        Error::DiskFull
+    } else {
+        Error::io(path, e)
+    }
+}
+
+fn remove_all(paths: &[PathBuf]) {
+    for path in paths {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+/// Records a prepared photo; on failure the files it wrote are removed.
+pub fn commit(
+    site_root: &Path,
+    store: &mut Store,
+    prepared: Prepared,
+    config: &MediaConfig,
+) -> Result<Imported> {
+    match prepared {
+        Prepared::Known { hash } => {
+            let item = store
+                .media_by_hash(&hash)?
+                .ok_or_else(|| Error::invalid("media", "photo vanished during import"))?;
+            let renditions = ensure_renditions(site_root, &item, config)?;
+            Ok(Imported {
+                item,
+                created: false,
+                renditions,
+            })
+        }
+        Prepared::New { record, written } => match store.insert_media(&record) {
+            Ok((item, created)) => Ok(Imported {
+                renditions: plan(&item, &config.widths),
+                item,
+                created,
+            }),
+            Err(e) => {
+                remove_all(&written);
+                Err(e)
+            }
+        },
+    }
+}
+
+fn read_photo(path: &Path, limits: &Limits) -> Result<Vec<u8>> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| Error::io(path, e))?
+        .len();
+    if size > limits.max_file_bytes {
+        return Err(Error::media(
+            path,
+            MediaProblem::TooLarge {
+                width: 0,
+                height: 0,
+                limit: limits.max_side,
+                max_megapixels: limits.max_megapixels,
+            },
+        ));
+    }
+    std::fs::read(path).map_err(|e| Error::io(path, e))
+}
+
+fn display_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// Imports one file.
+pub fn import_file(
+    site_root: &Path,
+    store: &mut Store,
+    path: &Path,
+    config: &MediaConfig,
+    options: &ImportOptions,
+) -> Result<Imported> {
+    import_files(
+        site_root,
+        store,
+        &[path.to_owned()],
+        config,
+        options,
+        &mut |_| {},
+    )
+    .pop()
+    .map(|(_, r)| r)
+    .unwrap_or_else(|| Err(Error::invalid("media", "nothing imported")))
+}
+
+/// How far a batch has come, after each photo.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ImportProgress {
+    pub done: u32,
+    pub total: u32,
+    pub file_name: String,
+}
+
+/// Imports files on every core; each file succeeds or fails on its own and
+/// the results come back in the order given.
+pub fn import_files(
+    site_root: &Path,
+    store: &mut Store,
+    paths: &[PathBuf],
+    config: &MediaConfig,
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(ImportProgress),
+) -> Vec<(PathBuf, Result<Imported>)> {
+    let known: HashSet<String> = match store.media_list(None) {
+        Ok(items) => items.into_iter().map(|m| m.hash).collect(),
+        Err(e) => {
+            let message = e.to_string();
+            return paths
+                .iter()
+                .map(|p| (p.clone(), Err(Error::invalid("media", message.clone()))))
+                .collect();
+        }
+    };
+    let workers = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2)
+        .min(paths.len().max(1));
+    let next = AtomicUsize::new(0);
+    let mut results: Vec<Option<Result<Imported>>> = paths.iter().map(|_| None).collect();
+    let total = paths.len() as u32;
+    std::thread::scope(|scope| {
+        let (tx, rx) = mpsc::channel();
+        for _ in 0..workers {
+            let tx = tx.clone();
+            let (next, known) = (&next, &known);
+            scope.spawn(move || loop {
+                let index = next.fetch_add(1, Ordering::Relaxed);
+                let Some(path) = paths.get(index) else { break };
+                let prepared = read_photo(path, &config.limits).and_then(|bytes| {
+                    prepare(
+                        site_root,
+                        &display_name(path),
+                        &bytes,
+                        config,
+                        options,
+                        known,
+                    )
+                });
+                if tx.send((index, prepared)).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(tx);
+        for (done, (index, prepared)) in rx.into_iter().enumerate() {
+            results[index] = Some(prepared.and_then(|p| commit(site_root, store, p, config)));
+            progress(ImportProgress {
+                done: done as u32 + 1,
+                total,
+                file_name: display_name(&paths[index]),
+            });
+        }
+    });
+    paths
+        .iter()
+        .cloned()
+        .zip(results)
+        .map(|(p, r)| {
+            (
+                p,
+                r.unwrap_or_else(|| Err(Error::invalid("media", "import stopped"))),
+            )
+        })
+        .collect()
+}
+
+/// Makes whatever renditions of `item` are missing (after an edit, or a
+/// change of the site's widths); fresh ones are left alone.
+pub fn ensure_renditions(
+    site_root: &Path,
+    item: &MediaItem,
+    config: &MediaConfig,
+) -> Result<RenditionSet> {
+    let set = plan(item, &config.widths);
+    if set.all().all(|r| site_root.join(&r.path).is_file()) {
+        return Ok(set);
+    }
+    let path = original_path(site_root, item);
+    let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+    let refuse = |problem| Error::media(&path, problem);
+    let probe = probe(&bytes, &config.limits).map_err(refuse)?;
+    let need = decode_size(item, set.largest().width);
+    let upright = decode(&bytes, &probe, &config.limits, Some(need)).map_err(refuse)?;
+    let edited = apply_edit(upright, &item.edit);
+    let encoded =
+        render(&edited, &set, item.has_alpha).map_err(|e| refuse(MediaProblem::Damaged(e)))?;
+    for (rendition, data) in set.all().zip(encoded) {
+        let target = site_root.join(&rendition.path);
+        if !target.is_file() {
+            write_atomic(&target, &data).map_err(|e| io_error(&target, e))?;
+        }
+    }
+    Ok(set)
+}
+
+/// Removes an unused photo: its record first (refused while an article
+/// shows it), then its original and every rendition made from it.
+pub fn remove(site_root: &Path, store: &mut Store, id: i64) -> Result<MediaItem> {
+    let item = store.delete_media(id)?;
+    let _ = std::fs::remove_file(original_path(site_root, &item));
+    let prefix = format!("{}-", item.hash);
+    let dir = site_root.join(crate::renditions::RENDITIONS_DIR);
+    if let Ok(entries) = std::fs::read_dir(&dir) {
+        for entry in entries.flatten() {
+            if entry.file_name().to_string_lossy().starts_with(&prefix) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+    Ok(item)
+}
