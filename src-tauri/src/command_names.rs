@@ -25,4 +25,12 @@ pub const NAMES: &[&str] = &[
     "export_site",
     "export_article",
     "article_portal_copy",
+    "media_import",
+    "media_import_data",
+    "media_list",
+    "media_get",
+    "media_update_text",
+    "media_set_edit",
+    "media_remove",
+    "pick_photos",
 ];

@@ -5,6 +5,7 @@
 mod command_names;
 mod commands;
 mod error;
+mod media_protocol;
 mod state;
 
 use std::path::PathBuf;
@@ -15,7 +16,9 @@ use tauri_specta::{collect_commands, Builder};
 /// One place that registers every command; the TypeScript bindings are
 /// generated from it.
 pub fn specta_builder() -> Builder<tauri::Wry> {
-    use commands::{app::*, articles::*, export::*, preferences::*, revisions::*, site::*};
+    use commands::{
+        app::*, articles::*, export::*, media::*, preferences::*, revisions::*, site::*,
+    };
     Builder::<tauri::Wry>::new().commands(collect_commands![
         site_current,
         site_open,
@@ -41,6 +44,14 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         export_site,
         export_article,
         article_portal_copy,
+        media_import,
+        media_import_data,
+        media_list,
+        media_get,
+        media_update_text,
+        media_set_edit,
+        media_remove,
+        pick_photos,
     ])
 }
 
@@ -70,6 +81,7 @@ pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .invoke_handler(builder.invoke_handler())
+        .register_asynchronous_uri_scheme_protocol(media_protocol::SCHEME, media_protocol::handle)
         .setup(move |app| {
             let state = state::AppState::start(data_dir(app)?)?;
             app.manage(state);

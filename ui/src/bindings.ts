@@ -229,6 +229,87 @@ async articlePortalCopy(id: number) : Promise<Result<PortalCopy, CommandError>> 
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * Imports files (from the file dialog or dropped on the window), sending
+ * `media-import-progress` after each one.
+ */
+async mediaImport(paths: string[], text: MediaImportText) : Promise<Result<MediaImportResult[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("media_import", { paths, text }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Imports a photo the web view holds as bytes (pasted from the clipboard,
+ * dragged from a browser), sent as base64.
+ */
+async mediaImportData(fileName: string, dataBase64: string) : Promise<Result<Imported, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("media_import_data", { fileName, dataBase64 }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async mediaList(query: string | null) : Promise<Result<MediaEntry[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("media_list", { query }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async mediaGet(id: number) : Promise<Result<MediaDetail, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("media_get", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async mediaUpdateText(id: number, text: MediaText) : Promise<Result<MediaItem, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("media_update_text", { id, text }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Turns or crops a photo (non-destructively) and makes its new renditions.
+ */
+async mediaSetEdit(id: number, edit: MediaEdit) : Promise<Result<MediaDetail, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("media_set_edit", { id, edit }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Removes a photo no article shows (refused with `in_use` otherwise).
+ */
+async mediaRemove(id: number) : Promise<Result<null, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("media_remove", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The native file picker for photos (several at once); empty when cancelled.
+ */
+async pickPhotos() : Promise<Result<string[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("pick_photos") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -286,10 +367,27 @@ depth: number; article_count: number }
  * translates, and the library's message for the details.
  */
 export type CommandError = { code: ErrorCode; message: string }
+export type Crop = { x: number; y: number; width: number; height: number }
 /**
  * The stable error codes the UI and scripts branch on and translate.
  */
-export type ErrorCode = "not_found" | "invalid_input" | "site_too_new" | "not_a_site" | "storage" | "disk_full" | "busy" | "io" | "internal"
+export type ErrorCode = "not_found" | "invalid_input" | "site_too_new" | "not_a_site" | "storage" | "disk_full" | "busy" | "io" | "internal" | 
+/**
+ * Not a photo this app reads (empty, another kind of file, HEIC…).
+ */
+"image_unsupported" | 
+/**
+ * A photo file that is cut short or damaged.
+ */
+"image_damaged" | 
+/**
+ * A photo larger than the decoding limits (or a decompression bomb).
+ */
+"image_too_large" | 
+/**
+ * Something still in use (a photo in an article) cannot be removed.
+ */
+"in_use"
 export type ExportReport = { articles: number; 
 /**
  * Files the site has.
@@ -307,6 +405,11 @@ unchanged: number;
  * Files of an earlier export this one no longer produces.
  */
 removed: number; elapsed_ms: number }
+export type Imported = { item: MediaItem; 
+/**
+ * False when the library already had this photo (same bytes).
+ */
+created: boolean; renditions: RenditionSet }
 /**
  * Filters for listing and searching. `query` switches from newest-first to
  * relevance order.
@@ -320,6 +423,50 @@ category: string | null; author: string | null;
  * `YYYY-MM`, by creation date in Vietnam's time zone.
  */
 month: string | null; limit: number; offset: number }
+/**
+ * A photo with its renditions and the articles that show it.
+ */
+export type MediaDetail = { item: MediaItem; renditions: RenditionSet; uses: MediaUse[] }
+/**
+ * The user's edit, applied to the upright original: quarter turns clockwise,
+ * then a crop in fractions (0–1) of the turned photo.
+ */
+export type MediaEdit = { rotate: number; crop: Crop | null }
+/**
+ * A library row: the photo and its thumbnail's path in the site.
+ */
+export type MediaEntry = { item: MediaItem; thumbnail: string }
+/**
+ * One file of a batch: imported, or why not.
+ */
+export type MediaImportResult = { path: string; imported: Imported | null; error: CommandError | null }
+/**
+ * Caption, credit and alt text given with an import; empty means "use what
+ * the camera wrote".
+ */
+export type MediaImportText = { caption: string | null; credit: string | null; alt: string | null }
+export type MediaItem = { id: number; hash: string; 
+/**
+ * The file name it was imported from, for people searching by it.
+ */
+file_name: string; 
+/**
+ * The stored original's extension: `jpg`, `png` or `webp`.
+ */
+ext: string; 
+/**
+ * Upright size of the original (camera orientation applied).
+ */
+width: number; height: number; bytes: number; has_alpha: boolean; caption: string; credit: string; alt: string; edit: MediaEdit; 
+/**
+ * Milliseconds since the Unix epoch.
+ */
+imported_at: number }
+export type MediaText = { caption: string; credit: string; alt: string }
+/**
+ * An article that shows a photo.
+ */
+export type MediaUse = { article_id: number; title: string }
 /**
  * A month that has articles, for the month filter.
  */
@@ -340,6 +487,15 @@ export type Preferences = {
  * Recorded on every revision this person saves ("who" in the history).
  */
 writer_name: string }
+export type Rendition = { width: number; height: number; 
+/**
+ * Path inside the site folder, with `/` separators.
+ */
+path: string }
+/**
+ * Everything published for one photo, smallest first.
+ */
+export type RenditionSet = { sizes: Rendition[]; thumbnail: Rendition }
 /**
  * One saved version of an article, in full.
  */

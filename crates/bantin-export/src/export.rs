@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::SiteModel;
 use crate::pages::Pages;
+use crate::photos::{published_files, Photos, PHOTO_DIR};
 use crate::theme::Theme;
 
 const MANIFEST: &str = ".bantin-export.json";
@@ -85,8 +86,14 @@ pub fn export_site(
     let year = time::OffsetDateTime::now_utc().year();
     let articles = model.entries.len();
     // Rendering is most of the work: count it as the first half of the bar.
-    let files =
-        Pages::new(&model, &theme, year).all(&mut |done, total| progress(done, total * 2))?;
+    let photos = Photos::load(&store, &format!("../{PHOTO_DIR}/"))?;
+    let mut files = Pages::new(&model, &theme, &photos, year)
+        .all(&mut |done, total| progress(done, total * 2))?;
+    files.extend(published_files(
+        site,
+        &store,
+        model.entries.iter().map(|e| e.article.body.as_str()),
+    )?);
     let total = files.len();
 
     std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
@@ -138,12 +145,18 @@ pub fn export_site(
 /// the theme, its links kept inside the folder) and the stylesheet.
 pub fn export_article(site: &Site, id: i64, out: &Path) -> Result<()> {
     let store = site.store()?;
-    let (page, theme) = crate::preview::article_page(site, &store, store.article(id)?)?;
+    let article = store.article(id)?;
+    let photos = Photos::load(&store, &format!("{PHOTO_DIR}/"))?;
+    let images = published_files(site, &store, std::iter::once(article.body.as_str()))?;
+    let (page, theme) = crate::preview::article_page(site, &store, article, &photos)?;
     // The article page lives one folder down in a site; here it is the root,
     // so its `../` links are rewritten to stay in the folder.
     let html = String::from_utf8_lossy(&page).replace("href=\"../", "href=\"");
     std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
     replace_file(&out.join("index.html"), html.as_bytes())?;
+    for (name, bytes) in &images {
+        replace_file(&out.join(name), bytes)?;
+    }
     for (name, _) in crate::theme::STATIC_FILES {
         if let Some(bytes) = theme.static_file(name) {
             replace_file(&out.join(name), &bytes)?;
@@ -155,7 +168,9 @@ pub fn export_article(site: &Site, id: i64, out: &Path) -> Result<()> {
 /// The article body as clean, class-free HTML for a portal's editor, with the
 /// title and sapo first and the byline last, as portals publish them.
 pub fn article_fragment(site: &Site, id: i64) -> Result<String> {
-    let a = site.store()?.article(id)?;
+    let store = site.store()?;
+    let a = store.article(id)?;
+    let photos = Photos::load(&store, &format!("{PHOTO_DIR}/"))?;
     let esc = crate::render::escape;
     let mut html = String::new();
     if !a.sapo.is_empty() {
@@ -163,7 +178,7 @@ pub fn article_fragment(site: &Site, id: i64) -> Result<String> {
     }
     html.push_str(&crate::render::render_body_as(
         &a.body,
-        &crate::render::NoImages,
+        &photos,
         crate::render::Flavor::Portal,
     ));
     let byline = a.byline();

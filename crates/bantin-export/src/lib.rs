@@ -6,6 +6,7 @@
 pub mod export;
 pub mod model;
 pub mod pages;
+pub mod photos;
 pub mod preview;
 pub mod render;
 pub mod theme;

@@ -9,7 +9,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use crate::model::{category_page, search_text, tag_page, Entry, SiteModel};
-use crate::render::{escape, render_body, NoImages};
+use crate::render::{escape, render_body, ImageResolver};
 use crate::theme::{Theme, STATIC_FILES};
 
 /// Articles per list page.
@@ -39,12 +39,18 @@ fn link(e: &Entry) -> Link {
 pub struct Pages<'a> {
     model: &'a SiteModel,
     theme: &'a Theme,
+    images: &'a (dyn ImageResolver + Sync),
     /// Built once: every page shares it (site, menu, side blocks).
     common: minijinja::Value,
 }
 
 impl<'a> Pages<'a> {
-    pub fn new(model: &'a SiteModel, theme: &'a Theme, year: i32) -> Pages<'a> {
+    pub fn new(
+        model: &'a SiteModel,
+        theme: &'a Theme,
+        images: &'a (dyn ImageResolver + Sync),
+        year: i32,
+    ) -> Pages<'a> {
         let menu: Vec<Value> = model
             .categories
             .iter()
@@ -77,6 +83,7 @@ impl<'a> Pages<'a> {
         Pages {
             model,
             theme,
+            images,
             common: minijinja::Value::from_serialize(&common),
         }
     }
@@ -116,7 +123,7 @@ impl<'a> Pages<'a> {
             "date": e.date,
             "datetime": e.datetime,
             "sapo": a.sapo,
-            "body": render_body(&a.body, &NoImages),
+            "body": render_body(&a.body, self.images),
             "authors": a.authors,
             "unit": a.unit,
             "byline": a.byline(),

@@ -1,13 +1,15 @@
 //! The app's preview: the page the export would write for an article as it
 //! is being typed (not yet saved), rendered by the same templates. Two
 //! differences, both because the preview is shown from memory in a sandboxed
-//! frame that can load nothing: the stylesheet is inlined, and photos are not
-//! shown (as in the export, until the photo pipeline makes renditions).
+//! frame: the stylesheet is inlined, and photo URLs point at the app's
+//! read-only photo address (`image_base`) instead of the export's `../anh/`.
 
 use bantin_core::{Article, ArticleInput, ListFilter, Result, Site, Status, Store};
 
 use crate::model::{entry, SiteModel};
 use crate::pages::Pages;
+use crate::photos::Photos;
+use crate::render::{ImageResolver, NoImages};
 use crate::theme::Theme;
 
 /// Enough of the site for one article page's side blocks and related list,
@@ -48,6 +50,7 @@ pub(crate) fn article_page(
     site: &Site,
     store: &Store,
     article: Article,
+    images: &(dyn ImageResolver + Sync),
 ) -> Result<(Vec<u8>, Theme)> {
     let mut model = light_model(store, article.category.as_deref())?;
     let id = article.id;
@@ -59,7 +62,7 @@ pub(crate) fn article_page(
     }
     let theme = Theme::load(Some(&site.root().join("theme")));
     let year = time::OffsetDateTime::now_utc().year();
-    let html = Pages::new(&model, &theme, year).article_page(&entry)?;
+    let html = Pages::new(&model, &theme, images, year).article_page(&entry)?;
     Ok((html, theme))
 }
 
@@ -73,7 +76,12 @@ fn inline_stylesheet(html: String, theme: &Theme, prefix: &str) -> String {
 }
 
 /// The article page for `input`; `id` is the saved article it edits, if any.
-pub fn preview_article(site: &Site, id: Option<i64>, input: &ArticleInput) -> Result<String> {
+pub fn preview_article(
+    site: &Site,
+    id: Option<i64>,
+    input: &ArticleInput,
+    image_base: &str,
+) -> Result<String> {
     let store = site.store()?;
     // The preview shows what is typed, even before it would pass a save.
     let input = input.normalized().unwrap_or_else(|_| input.clone());
@@ -100,7 +108,8 @@ pub fn preview_article(site: &Site, id: Option<i64>, input: &ArticleInput) -> Re
         tags: input.tags.clone(),
         status: input.status,
     };
-    let (html, theme) = article_page(site, &store, article)?;
+    let photos = Photos::load(&store, image_base)?;
+    let (html, theme) = article_page(site, &store, article, &photos)?;
     Ok(inline_stylesheet(
         String::from_utf8_lossy(&html).into_owned(),
         &theme,
@@ -114,7 +123,7 @@ pub fn preview_home(site: &Site) -> Result<String> {
     let model = SiteModel::load(&store, false)?;
     let theme = Theme::load(Some(&site.root().join("theme")));
     let year = time::OffsetDateTime::now_utc().year();
-    let html = Pages::new(&model, &theme, year).home_page()?;
+    let html = Pages::new(&model, &theme, &NoImages, year).home_page()?;
     Ok(inline_stylesheet(
         String::from_utf8_lossy(&html).into_owned(),
         &theme,

@@ -352,7 +352,20 @@ fn sanitize(html: &str, flavor: Flavor) -> String {
         )
         .allowed_classes(classes)
         .filter_style_properties(["text-align"].into_iter().collect())
-        .url_schemes(["http", "https", "mailto"].into_iter().collect())
+        // `bantin:` is the app's read-only photo address, which the preview's
+        // resolver writes into `img`; it is no use in a link, so never kept there.
+        .url_schemes(["http", "https", "mailto", "bantin"].into_iter().collect())
+        .attribute_filter(|element, attribute, value| {
+            let app_address = value
+                .trim_start()
+                .to_ascii_lowercase()
+                .starts_with("bantin:");
+            if app_address && !(element == "img" && matches!(attribute, "src" | "srcset")) {
+                None
+            } else {
+                Some(value.into())
+            }
+        })
         .link_rel(Some("noopener noreferrer"))
         .url_relative(ammonia::UrlRelative::PassThrough)
         .clean(html)

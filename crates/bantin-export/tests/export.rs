@@ -235,7 +235,8 @@ fn the_preview_is_the_exported_page_with_the_stylesheet_inlined() {
         })
         .expect("list");
     let a = store.article(published.items[0].id).expect("article");
-    let preview = bantin_export::preview_article(&site, Some(a.id), &a.input()).expect("preview");
+    let preview =
+        bantin_export::preview_article(&site, Some(a.id), &a.input(), "../anh/").expect("preview");
     let exported = read(&out, &format!("bai-viet/{}.html", a.slug));
     let css = read(&out, "static/style.css");
     let expected = exported.replace(
@@ -248,7 +249,8 @@ fn the_preview_is_the_exported_page_with_the_stylesheet_inlined() {
     let mut typing = a.input();
     typing.title = String::new();
     typing.body = "Đang gõ **dở**".into();
-    let preview = bantin_export::preview_article(&site, Some(a.id), &typing).expect("preview");
+    let preview =
+        bantin_export::preview_article(&site, Some(a.id), &typing, "../anh/").expect("preview");
     assert!(preview.contains("Đang gõ <strong>dở</strong>"), "{preview}");
 
     let home = bantin_export::preview_home(&site).expect("home");

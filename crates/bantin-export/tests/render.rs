@@ -189,3 +189,22 @@ fn links_keep_their_text_and_open_safely() {
     );
     assert!(html.contains("mailto:a@b.vn"), "{html}");
 }
+
+#[test]
+fn the_app_photo_address_is_never_a_link() {
+    for payload in [
+        "[bấm](bantin://localhost/media/renditions/a.jpg)",
+        "<a href=\"bantin://localhost/media/a.jpg\">x</a>",
+        "[x](BANTIN:foo)",
+    ] {
+        for html in [
+            render_body(payload, &AsWritten),
+            render_body_as(payload, &AsWritten, Flavor::Portal),
+        ] {
+            assert!(
+                !html.to_lowercase().contains("href=\"bantin"),
+                "{payload} → {html}"
+            );
+        }
+    }
+}

@@ -17,7 +17,11 @@ pub async fn preview_article(
     input: ArticleInput,
 ) -> CommandResult<String> {
     let site = state.site()?;
-    blocking(move || bantin_export::preview_article(&site, id, &input)).await
+    blocking(move || {
+        let base = format!("{}media/renditions/", crate::media_protocol::base_url());
+        bantin_export::preview_article(&site, id, &input, &base)
+    })
+    .await
 }
 
 #[tauri::command(async)]

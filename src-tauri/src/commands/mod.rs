@@ -4,6 +4,7 @@
 pub mod app;
 pub mod articles;
 pub mod export;
+pub mod media;
 pub mod preferences;
 pub mod revisions;
 pub mod site;

@@ -1,0 +1,114 @@
+//! Photos on pages: a figure's `media/<hash>.<ext>` becomes its renditions
+//! (`src`, `srcset`, width and height), never the private original.
+
+use std::collections::{BTreeSet, HashMap};
+
+use bantin_core::media::reference_hash;
+use bantin_core::{Result, Store};
+use bantin_media::{MediaConfig, RenditionSet};
+use pulldown_cmark::{Event, Parser, Tag};
+
+use crate::render::{ImageResolver, PageImage};
+
+/// The width a page's `src` names (browsers that read `srcset` pick their own).
+const DEFAULT_WIDTH: u32 = 960;
+
+/// Folder of an exported site (and of a one-article folder) holding photos.
+pub const PHOTO_DIR: &str = "anh";
+
+pub struct Photos {
+    sets: HashMap<String, RenditionSet>,
+    /// What goes before a rendition's file name in a URL: `../anh/` in an
+    /// exported article page, the app's `bantin://` address in the preview.
+    prefix: String,
+}
+
+impl Photos {
+    pub fn load(store: &Store, prefix: &str) -> Result<Photos> {
+        let config = MediaConfig::for_site(store)?;
+        let sets = store
+            .media_list(None)?
+            .into_iter()
+            .map(|item| {
+                let set = bantin_media::plan(&item, &config.widths);
+                (item.hash, set)
+            })
+            .collect();
+        Ok(Photos {
+            sets,
+            prefix: prefix.to_owned(),
+        })
+    }
+
+    pub fn set(&self, hash: &str) -> Option<&RenditionSet> {
+        self.sets.get(hash)
+    }
+}
+
+impl ImageResolver for Photos {
+    fn resolve(&self, src: &str) -> PageImage {
+        let Some(set) = reference_hash(src).and_then(|h| self.sets.get(h)) else {
+            return PageImage {
+                src: None,
+                srcset: None,
+                width: None,
+                height: None,
+            };
+        };
+        let shown = set
+            .sizes
+            .iter()
+            .find(|r| r.width >= DEFAULT_WIDTH)
+            .unwrap_or(set.largest());
+        let srcset = set
+            .sizes
+            .iter()
+            .map(|r| format!("{}{} {}w", self.prefix, r.file_name(), r.width))
+            .collect::<Vec<_>>()
+            .join(", ");
+        PageImage {
+            src: Some(format!("{}{}", self.prefix, shown.file_name())),
+            srcset: (set.sizes.len() > 1).then_some(srcset),
+            width: Some(shown.width),
+            height: Some(shown.height),
+        }
+    }
+}
+
+/// Content hashes of the photos these bodies show.
+pub fn photos_in<'a>(bodies: impl Iterator<Item = &'a str>) -> BTreeSet<String> {
+    let mut hashes = BTreeSet::new();
+    for body in bodies {
+        for event in Parser::new_ext(body, bantin_core::markdown::options()) {
+            if let Event::Start(Tag::Image { dest_url, .. }) = event {
+                if let Some(hash) = reference_hash(&dest_url) {
+                    hashes.insert(hash.to_owned());
+                }
+            }
+        }
+    }
+    hashes
+}
+
+/// The rendition files of the photos `bodies` show, as `(anh/<file>, bytes)`,
+/// making any that are missing first.
+pub fn published_files<'a>(
+    site: &bantin_core::Site,
+    store: &Store,
+    bodies: impl Iterator<Item = &'a str>,
+) -> Result<Vec<(String, Vec<u8>)>> {
+    let config = MediaConfig::for_site(store)?;
+    let mut files = Vec::new();
+    for hash in photos_in(bodies) {
+        let Some(item) = store.media_by_hash(&hash)? else {
+            continue;
+        };
+        let set = bantin_media::ensure_renditions(site.root(), &item, &config)?;
+        for rendition in &set.sizes {
+            let path = site.root().join(&rendition.path);
+            let bytes = std::fs::read(&path).map_err(|e| bantin_core::Error::io(&path, e))?;
+            files.push((format!("{PHOTO_DIR}/{}", rendition.file_name()), bytes));
+        }
+    }
+    Ok(files)
+}
