@@ -18,6 +18,9 @@ const DEBIAN_PACKAGES: &[&str] = &[
     "xauth",
     "webkit2gtk-driver",
     "imagemagick",
+    // Photo tests check derived files with exiftool; `bantin bench media` runs vipsthumbnail.
+    "libimage-exiftool-perl",
+    "libvips-tools",
 ];
 
 pub fn is_root() -> bool {

@@ -28,6 +28,15 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 10_000)]
         articles: u64,
     },
+    /// Photo renditions of generated 24-megapixel photos, beside vipsthumbnail and ImageMagick.
+    Media {
+        #[arg(long, default_value_t = 4)]
+        photos: usize,
+        #[arg(long, default_value_t = 6000)]
+        width: u32,
+        #[arg(long, default_value_t = 4000)]
+        height: u32,
+    },
 }
 
 pub fn run(cmd: BenchCommand) -> Result<(), bantin_core::Error> {
@@ -45,6 +54,11 @@ pub fn run(cmd: BenchCommand) -> Result<(), bantin_core::Error> {
             println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
         }
         BenchCommand::Export { articles } => crate::bench_export::run(articles)?,
+        BenchCommand::Media {
+            photos,
+            width,
+            height,
+        } => crate::bench_media::run(photos, width, height)?,
     }
     Ok(())
 }

@@ -3,6 +3,8 @@
 
 mod bench;
 mod bench_export;
+mod bench_media;
+mod media;
 mod messages;
 
 use std::path::{Path, PathBuf};
@@ -56,6 +58,8 @@ enum Command {
     },
     #[command(subcommand)]
     Export(ExportCommand),
+    #[command(subcommand)]
+    Media(media::MediaCommand),
     #[command(subcommand)]
     Bench(bench::BenchCommand),
     /// Saves revisions of one article in a loop, printing each committed
@@ -129,9 +133,11 @@ enum ArticleCommand {
 }
 
 /// Errors of this program: the library's, or a file the CLI itself reads.
-enum CliError {
+pub(crate) enum CliError {
     Core(bantin_core::Error),
     Usage(String),
+    /// The details were printed as they happened; this sums them up.
+    Reported(String),
 }
 
 impl From<bantin_core::Error> for CliError {
@@ -145,10 +151,18 @@ fn main() -> ExitCode {
     let json = cli.json;
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(CliError::Reported(summary)) => {
+            if !json {
+                eprintln!("bantin: {summary}");
+            }
+            ExitCode::FAILURE
+        }
         Err(err) => {
             let (code, detail) = match &err {
                 CliError::Core(e) => (e.code(), e.to_string()),
-                CliError::Usage(m) => (bantin_core::ErrorCode::InvalidInput, m.clone()),
+                CliError::Usage(m) | CliError::Reported(m) => {
+                    (bantin_core::ErrorCode::InvalidInput, m.clone())
+                }
             };
             if json {
                 let v = serde_json::json!({ "error": { "code": code, "message": detail } });
@@ -254,6 +268,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
                 }
             }
         }
+        Command::Media(cmd) => media::run(&site_dir(&cli.site), cmd, json)?,
         Command::Bench(cmd) => bench::run(cmd)?,
         Command::SaveLoop { id } => save_loop(&site_dir(&cli.site), id)?,
     }
@@ -368,7 +383,7 @@ fn article(dir: &Path, cmd: ArticleCommand, json: bool) -> Result<(), CliError> 
     Ok(())
 }
 
-fn print_json<T: serde::Serialize>(value: &T) {
+pub(crate) fn print_json<T: serde::Serialize>(value: &T) {
     println!(
         "{}",
         serde_json::to_string_pretty(value).unwrap_or_default()

@@ -35,6 +35,10 @@ pub fn error_title(code: ErrorCode, lang: Lang) -> &'static str {
         (Lang::Vi, Busy) => "Trang đang được một chương trình khác sử dụng; hãy thử lại",
         (Lang::Vi, Io) => "Không đọc/ghi được tệp",
         (Lang::Vi, Internal) => "Lỗi nội bộ",
+        (Lang::Vi, ImageUnsupported) => "Không phải ảnh JPEG, PNG hoặc WebP đọc được",
+        (Lang::Vi, ImageDamaged) => "Tệp ảnh bị hỏng hoặc bị cắt cụt",
+        (Lang::Vi, ImageTooLarge) => "Ảnh quá lớn để xử lý an toàn",
+        (Lang::Vi, InUse) => "Đang được sử dụng; hãy gỡ khỏi các bài viết trước",
         (Lang::En, NotFound) => "Not found",
         (Lang::En, InvalidInput) => "Invalid input",
         (Lang::En, SiteTooNew) => "This site was made by a newer Bản Tin; update Bản Tin",
@@ -44,6 +48,10 @@ pub fn error_title(code: ErrorCode, lang: Lang) -> &'static str {
         (Lang::En, Busy) => "The site is in use by another program; try again",
         (Lang::En, Io) => "Cannot read or write a file",
         (Lang::En, Internal) => "Internal error",
+        (Lang::En, ImageUnsupported) => "Not a readable JPEG, PNG or WebP photo",
+        (Lang::En, ImageDamaged) => "The photo file is damaged or cut short",
+        (Lang::En, ImageTooLarge) => "The photo is too large to process safely",
+        (Lang::En, InUse) => "In use; remove it from the articles first",
     }
 }
 
@@ -56,6 +64,8 @@ pub enum Msg {
     Revisions,
     /// Followed by counts: articles, files, written, unchanged, removed, ms.
     Exported,
+    /// After the number of files a photo import refused.
+    PhotosRefused,
 }
 
 pub fn text(msg: Msg, lang: Lang) -> &'static str {
@@ -68,6 +78,8 @@ pub fn text(msg: Msg, lang: Lang) -> &'static str {
         (Lang::Vi, Msg::Exported) => {
             "Đã xuất {articles} bài, {files} tệp: ghi {written}, giữ nguyên {unchanged}, xóa {removed} ({ms} ms)"
         }
+        (Lang::Vi, Msg::PhotosRefused) => "tệp ảnh không nhập được (xem lỗi ở trên)",
+        (Lang::En, Msg::PhotosRefused) => "photo file(s) could not be imported (see above)",
         (Lang::En, Msg::Created) => "Created site",
         (Lang::En, Msg::Imported) => "Imported",
         (Lang::En, Msg::Skipped) => "Skipped",

@@ -165,23 +165,20 @@ pub fn render(
     let mut resizer = Resizer::new();
     let lanczos = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3));
     let mut out = Vec::new();
-    // Largest first, each from the previous: each step shrinks by less than
-    // 2×, which keeps Lanczos cheap with no visible loss.
-    let mut previous: Option<Image> = None;
+    // Every width from the decoded source: resizing a resized image costs
+    // about 1 dB of PSNR at the smaller widths for little time saved.
     let mut sized: Vec<(usize, Image)> = Vec::new();
-    for (index, r) in set.sizes.iter().enumerate().rev() {
-        let from = previous.as_ref().unwrap_or(&source);
-        let image = if r.width == from.width() && r.height == from.height() {
-            from.copy()
+    for (index, r) in set.sizes.iter().enumerate() {
+        let image = if r.width == source.width() && r.height == source.height() {
+            source.copy()
         } else {
             let mut dst = Image::new(r.width, r.height, source.pixel_type());
             resizer
-                .resize(from, &mut dst, &lanczos)
+                .resize(&source, &mut dst, &lanczos)
                 .map_err(|e| e.to_string())?;
             dst
         };
-        sized.push((index, image.copy()));
-        previous = Some(image);
+        sized.push((index, image));
     }
     sized.sort_by_key(|(i, _)| *i);
     for (_, image) in &sized {
