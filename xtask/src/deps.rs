@@ -21,6 +21,8 @@ const DEBIAN_PACKAGES: &[&str] = &[
     // Photo tests check derived files with exiftool; `bantin bench media` runs vipsthumbnail.
     "libimage-exiftool-perl",
     "libvips-tools",
+    // libjpeg-turbo (inside the mozjpeg crate) builds its SIMD code with nasm.
+    "nasm",
 ];
 
 pub fn is_root() -> bool {

@@ -104,8 +104,14 @@ pub fn run(photos: usize, width: u32, height: u32) -> Result<(), bantin_core::Er
                 let magick_db = magick
                     .then(|| score(out.join(format!("magick-{w}.jpg"))))
                     .flatten();
+                let bytes = |path: PathBuf| std::fs::metadata(path).ok().map(|m| m.len());
                 psnr.push(json!({
                     "width": w,
+                    "bytes": {
+                        "bantin": bytes(ours_file(w)),
+                        "vipsthumbnail": bytes(out.join(format!("vips-{w}.jpg"))),
+                        "imagemagick": bytes(out.join(format!("magick-{w}.jpg"))),
+                    },
                     "bantin_db": ours.map(round2),
                     "vipsthumbnail_db": vips_db.map(round2),
                     "imagemagick_db": magick_db.map(round2),
@@ -177,19 +183,11 @@ fn webp_measure(jpeg_path: &Path) -> Value {
 }
 
 fn decode_rgb(bytes: &[u8]) -> Option<Image<'static>> {
-    let mut decoder = jpeg_decoder::Decoder::new(std::io::Cursor::new(bytes));
-    let pixels = decoder.decode().ok()?;
-    let info = decoder.info()?;
-    if info.pixel_format != jpeg_decoder::PixelFormat::RGB24 {
-        return None;
-    }
-    Image::from_vec_u8(
-        info.width.into(),
-        info.height.into(),
-        pixels,
-        PixelType::U8x3,
-    )
-    .ok()
+    let mut started = mozjpeg::Decompress::new_mem(bytes).ok()?.rgb().ok()?;
+    let (w, h) = (started.width() as u32, started.height() as u32);
+    let pixels: Vec<u8> = started.read_scanlines().ok()?;
+    started.finish().ok()?;
+    Image::from_vec_u8(w, h, pixels, PixelType::U8x3).ok()
 }
 
 fn resize(from: &Image, width: u32) -> Image<'static> {
@@ -260,16 +258,17 @@ fn synthetic_photo(width: u32, height: u32, seed: u32) -> Vec<u8> {
             }
         }
     }
-    let mut out = Vec::new();
-    let mut encoder = jpeg_encoder::Encoder::new(&mut out, 92);
-    encoder.set_sampling_factor(jpeg_encoder::SamplingFactor::R_4_2_0);
-    let _ = encoder.encode(
-        &pixels,
-        width as u16,
-        height as u16,
-        jpeg_encoder::ColorType::Rgb,
-    );
-    out
+    let mut compress = mozjpeg::Compress::new(mozjpeg::ColorSpace::JCS_RGB);
+    compress.set_fastest_defaults();
+    compress.set_size(width as usize, height as usize);
+    compress.set_quality(92.0);
+    compress
+        .start_compress(Vec::new())
+        .and_then(|mut c| {
+            c.write_scanlines(&pixels)?;
+            c.finish()
+        })
+        .unwrap_or_default()
 }
 
 fn hash(x: u32, y: u32, seed: u32) -> u32 {

@@ -112,11 +112,16 @@ pub fn prepare(
     known: &HashSet<String>,
 ) -> Result<Prepared> {
     let refuse = |problem| Error::media(file_name, problem);
-    let hash = hash_of(bytes);
+    // Hashing a 10 MB file is worth another core while this one decodes.
+    let (hash, decoded) = std::thread::scope(|scope| {
+        let hashing = scope.spawn(|| hash_of(bytes));
+        let decoded = decode_upright(bytes, config);
+        (hashing.join().unwrap_or_else(|_| hash_of(bytes)), decoded)
+    });
     if known.contains(&hash) {
         return Ok(Prepared::Known { hash });
     }
-    let probe = probe(bytes, &config.limits).map_err(refuse)?;
+    let (probe, image) = decoded.map_err(refuse)?;
     let (width, height) = probe.upright_size();
     let mut item = MediaItem {
         id: 0,
@@ -133,14 +138,6 @@ pub fn prepare(
         edit: Default::default(),
         imported_at: 0,
     };
-    let need = plan(&item, &config.widths).largest().width;
-    let image = decode(
-        bytes,
-        &probe,
-        &config.limits,
-        Some(decode_size(&item, need)),
-    )
-    .map_err(refuse)?;
     item.has_alpha = uses_alpha(&image);
     let set = plan(&item, &config.widths);
     let mut written = Vec::new();
@@ -179,6 +176,23 @@ pub fn prepare(
         },
         written,
     })
+}
+
+/// Probes and decodes a new photo no larger than its largest rendition needs.
+fn decode_upright(
+    bytes: &[u8],
+    config: &MediaConfig,
+) -> Result<(crate::probe::Probe, image::DynamicImage), MediaProblem> {
+    let probe = probe(bytes, &config.limits)?;
+    let (width, height) = probe.upright_size();
+    let widest = crate::renditions::widths_for(width, &config.widths)
+        .last()
+        .copied()
+        .unwrap_or(width);
+    let tall = (f64::from(height) * f64::from(widest) / f64::from(width)).ceil() as u32;
+    let need = ((widest + 2).min(width), (tall + 2).min(height));
+    let image = decode(bytes, &probe, &config.limits, Some(need))?;
+    Ok((probe, image))
 }
 
 /// The upright size to decode at so the edited photo still covers `width`.

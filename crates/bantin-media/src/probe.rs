@@ -162,14 +162,16 @@ pub(crate) fn image_format(format: Format) -> image::ImageFormat {
 }
 
 fn jpeg_size(bytes: &[u8]) -> Result<(u32, u32), MediaProblem> {
-    let mut decoder = jpeg_decoder::Decoder::new(Cursor::new(bytes));
-    decoder
-        .read_info()
-        .map_err(|e| MediaProblem::Damaged(e.to_string()))?;
-    let info = decoder
-        .info()
-        .ok_or_else(|| MediaProblem::Damaged("no image header".into()))?;
-    Ok((info.width.into(), info.height.into()))
+    // libjpeg reports fatal errors by unwinding: a hostile header must
+    // refuse the file, not end the app.
+    let header = std::panic::catch_unwind(|| {
+        mozjpeg::Decompress::new_mem(bytes).map(|d| (d.width() as u32, d.height() as u32))
+    });
+    match header {
+        Ok(Ok(size)) => Ok(size),
+        Ok(Err(e)) => Err(MediaProblem::Damaged(e.to_string())),
+        Err(_) => Err(MediaProblem::Damaged("unreadable JPEG header".into())),
+    }
 }
 
 /// Segments of a JPEG up to its first scan: `(marker, payload)`.
