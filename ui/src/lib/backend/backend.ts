@@ -13,6 +13,14 @@ import type {
   SiteInfo,
   ExportReport,
   PortalCopy,
+  Imported,
+  MediaDetail,
+  MediaEdit,
+  MediaEntry,
+  MediaImportResult,
+  MediaImportText,
+  MediaItem,
+  MediaText,
 } from '../../bindings';
 
 export type {
@@ -32,10 +40,29 @@ export type {
   Status,
   ExportReport,
   PortalCopy,
+  CommandError,
+  Crop,
+  Imported,
+  MediaDetail,
+  MediaEdit,
+  MediaEntry,
+  MediaImportResult,
+  MediaImportText,
+  MediaItem,
+  MediaText,
+  MediaUse,
+  Rendition,
+  RenditionSet,
 } from '../../bindings';
 
 /** `export-progress` events while a site export runs. */
 export type ExportProgress = { done: number; total: number };
+
+/** `media-import-progress` events while photos are imported: `file_name` was just done. */
+export type ImportProgress = { done: number; total: number; file_name: string };
+
+/** Where files were dropped on the window, in CSS pixels from the viewport's top left. */
+export type DropPoint = { x: number; y: number };
 
 export const ERROR_CODES: readonly ErrorCode[] = [
   'not_found',
@@ -47,6 +74,10 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'busy',
   'io',
   'internal',
+  'image_unsupported',
+  'image_damaged',
+  'image_too_large',
+  'in_use',
 ];
 
 export class BackendError extends Error {
@@ -123,4 +154,34 @@ export interface Backend {
   onCloseRequested(beforeClose: () => Promise<boolean>): Promise<() => void>;
   /** Closes the window without asking again (the user chose to discard). */
   closeWindow(): Promise<void>;
+
+  /** The native picker for photos (several at once); empty when cancelled. */
+  pickPhotos(): Promise<string[]>;
+  /**
+   * Imports files into the site's photo library, one result per path in order: a file
+   * that fails does not stop the others. Reports progress after each file.
+   */
+  mediaImport(
+    paths: string[],
+    text: MediaImportText,
+    onProgress: (p: ImportProgress) => void,
+  ): Promise<MediaImportResult[]>;
+  /** Imports a photo the web view holds as bytes (a paste, a drop from a browser). */
+  mediaImportData(fileName: string, dataBase64: string): Promise<Imported>;
+  /** Newest first; `query` searches caption, credit, alt text and file name, accents optional. */
+  mediaList(query: string | null): Promise<MediaEntry[]>;
+  mediaGet(id: number): Promise<MediaDetail>;
+  mediaUpdateText(id: number, text: MediaText): Promise<MediaItem>;
+  /** Turns or crops a photo (the original is kept) and makes its new renditions. */
+  mediaSetEdit(id: number, edit: MediaEdit): Promise<MediaDetail>;
+  /** Refused with `in_use` while an article shows the photo. */
+  mediaRemove(id: number): Promise<void>;
+  /**
+   * A URL the web view can show for a photo: a rendition path (`media/renditions/…`) or an
+   * article's reference (`media/<hash>.<ext>`), the latter at least `width` pixels wide when
+   * one is that wide. null for anything else (a file path written before the photo library).
+   */
+  photoUrl(pathOrReference: string, width?: number): string | null;
+  /** Files dropped on the window from the file manager; returns an unsubscribe. */
+  onFilesDropped(handler: (paths: string[], at: DropPoint) => void): Promise<() => void>;
 }

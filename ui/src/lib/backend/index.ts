@@ -10,5 +10,15 @@ export async function createBackend(): Promise<Backend> {
   if ('__TAURI_INTERNALS__' in window) return new TauriBackend();
   const { MockBackend } = await import('./mock');
   const requested = Number(new URLSearchParams(window.location.search).get('mock') ?? 100_000);
-  return new MockBackend({ generate: Number.isFinite(requested) ? requested : 0, latency: 40 });
+  return new MockBackend({
+    generate: Number.isFinite(requested) ? requested : 0,
+    latency: 40,
+    // The photo dialog has nothing to pick from in a browser: each click "picks" two new
+    // photos and a phone's HEIC file, to show an import with one failure.
+    photoPicks: Array.from({ length: 20 }, (_, i) => [
+      `/home/bantin/Ảnh/hoi-thi-${2 * i + 1}.jpg`,
+      `/home/bantin/Ảnh/hoi-thi-${2 * i + 2}.jpg`,
+      `/home/bantin/Ảnh/IMG_${4100 + i}.HEIC`,
+    ]),
+  });
 }

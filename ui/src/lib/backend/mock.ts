@@ -6,9 +6,19 @@ import {
   type ArticleSummary,
   type Backend,
   type Category,
+  type DropPoint,
   type ExportProgress,
   type ExportReport,
+  type ImportProgress,
+  type Imported,
   type ListFilter,
+  type MediaDetail,
+  type MediaEdit,
+  type MediaEntry,
+  type MediaImportResult,
+  type MediaImportText,
+  type MediaItem,
+  type MediaText,
   type PortalCopy,
   type MonthCount,
   type Preferences,
@@ -19,7 +29,15 @@ import {
 } from './backend';
 import { countWords } from '../text/words';
 import { fold, foldWords, matchesAllWords } from '../text/fold';
-import { SEED_ARTICLES, SEED_CATEGORIES, generateArticles, type SeedArticle } from './seed';
+import {
+  SEED_ARTICLES,
+  SEED_CATEGORIES,
+  SEED_PHOTOS,
+  generateArticles,
+  type SeedArticle,
+  type SeedPhoto,
+} from './seed';
+import { MockMediaStore, baseName } from './mockMedia';
 
 /** `month` is the creation month in Vietnam time, as the Rust store filters and counts. */
 type Indexed = { article: Article; title: string; text: string; month: string };
@@ -30,6 +48,7 @@ type MockSite = {
   nextId: number;
   categories: string[];
   revisions: Revision[];
+  media: MockMediaStore;
 };
 
 export interface MockOptions {
@@ -43,6 +62,10 @@ export interface MockOptions {
   folders?: (string | null)[];
   /** No site open at start-up. */
   noSite?: boolean;
+  /** Photos of the initial site's library; defaults to two samples. */
+  photos?: SeedPhoto[];
+  /** Results handed out by pickPhotos, in order; an empty list is a cancelled dialog. */
+  photoPicks?: string[][];
 }
 
 const DEFAULT_PATH = '/home/bantin/trang-huyen';
@@ -101,6 +124,9 @@ export class MockBackend implements Backend {
   private current: string | null;
   private recent: string[] = [];
   private folders: (string | null)[];
+  private photoPicks: string[][];
+  private importFailures = new Map<string, BackendError>();
+  private dropHandlers = new Set<(paths: string[], at: DropPoint) => void>();
   private latency: MockOptions['latency'];
   private cache: { key: string; ids: Indexed[] } | null = null;
   private nextRevision = 1;
@@ -113,20 +139,22 @@ export class MockBackend implements Backend {
   constructor(opts: MockOptions = {}) {
     this.latency = opts.latency ?? 0;
     this.folders = [...(opts.folders ?? [])];
+    this.photoPicks = [...(opts.photoPicks ?? [])];
     const seed = [...(opts.articles ?? SEED_ARTICLES), ...generateArticles(opts.generate ?? 0)];
-    this.addSite(DEFAULT_PATH, 'Trang tin huyện', seed);
+    this.addSite(DEFAULT_PATH, 'Trang tin huyện', seed, opts.photos ?? SEED_PHOTOS);
     this.addSite('/home/bantin/trang-xa', 'Trang tin xã', SEED_ARTICLES.slice(0, 2));
     this.current = opts.noSite ? null : DEFAULT_PATH;
     this.recent = opts.noSite ? [DEFAULT_PATH] : [DEFAULT_PATH, '/home/bantin/trang-xa'];
   }
 
-  private addSite(path: string, name: string, seed: SeedArticle[]) {
+  private addSite(path: string, name: string, seed: SeedArticle[], photos: SeedPhoto[] = []) {
     const site: MockSite = {
       name,
       items: [],
       nextId: 1,
       categories: [...SEED_CATEGORIES],
       revisions: [],
+      media: new MockMediaStore(photos),
     };
     this.sites.set(path, site);
     for (const s of seed) this.insert(site, s, s.created_at);
@@ -486,5 +514,103 @@ export class MockBackend implements Backend {
     const allowed = this.beforeClose ? await this.beforeClose() : true;
     if (allowed) this.closed = true;
     return allowed;
+  }
+
+  /** Makes every import of a file with this name (or path) fail with `error`. */
+  failImport(nameOrPath: string, error: BackendError) {
+    this.importFailures.set(nameOrPath, error);
+  }
+
+  private importFailure(path: string): BackendError | undefined {
+    return this.importFailures.get(path) ?? this.importFailures.get(baseName(path));
+  }
+
+  private articles(): Article[] {
+    return this.site().items.map((i) => i.article);
+  }
+
+  async pickPhotos(): Promise<string[]> {
+    await this.delay('pickPhotos', []);
+    return this.photoPicks.shift() ?? [];
+  }
+
+  async mediaImport(
+    paths: string[],
+    text: MediaImportText,
+    onProgress: (p: ImportProgress) => void,
+  ): Promise<MediaImportResult[]> {
+    const media = this.site().media;
+    const results: MediaImportResult[] = [];
+    for (const path of paths) {
+      await this.delay('mediaImport', [path]);
+      try {
+        const failure = this.importFailure(path);
+        if (failure) throw failure;
+        results.push({ path, imported: media.importFile(path, path, text), error: null });
+      } catch (e) {
+        const { code, message } = BackendError.from(e);
+        results.push({ path, imported: null, error: { code, message } });
+      }
+      onProgress({ done: results.length, total: paths.length, file_name: baseName(path) });
+    }
+    return results;
+  }
+
+  async mediaImportData(fileName: string, dataBase64: string): Promise<Imported> {
+    await this.delay('mediaImportData', [fileName]);
+    const failure = this.importFailure(fileName);
+    if (failure) throw failure;
+    if (dataBase64 === '') throw new BackendError('image_unsupported', `${fileName}: empty file`);
+    const ext = fileName.split('.').pop()?.toLowerCase();
+    const type = ext === 'png' ? 'image/png' : ext === 'webp' ? 'image/webp' : 'image/jpeg';
+    const text = { caption: null, credit: null, alt: null };
+    return this.site().media.importFile(
+      fileName,
+      dataBase64,
+      text,
+      `data:${type};base64,${dataBase64}`,
+    );
+  }
+
+  async mediaList(query: string | null): Promise<MediaEntry[]> {
+    await this.delay('mediaList', [query]);
+    return this.site().media.list(query);
+  }
+
+  async mediaGet(id: number): Promise<MediaDetail> {
+    await this.delay('mediaGet', [id]);
+    return this.site().media.get(id, this.articles());
+  }
+
+  async mediaUpdateText(id: number, text: MediaText): Promise<MediaItem> {
+    await this.delay('mediaUpdateText', [id, text]);
+    return this.site().media.updateText(id, text);
+  }
+
+  async mediaSetEdit(id: number, edit: MediaEdit): Promise<MediaDetail> {
+    await this.delay('mediaSetEdit', [id, edit]);
+    return this.site().media.setEdit(id, edit, this.articles());
+  }
+
+  async mediaRemove(id: number): Promise<void> {
+    await this.delay('mediaRemove', [id]);
+    this.site().media.remove(id, this.articles());
+  }
+
+  /** Data URLs stand in for the app's bantin:// addresses. */
+  photoUrl(pathOrReference: string, _width?: number): string | null {
+    if (!pathOrReference.startsWith('media/')) return null;
+    const site = this.current ? this.sites.get(this.current) : undefined;
+    return site?.media.url(pathOrReference) ?? null;
+  }
+
+  async onFilesDropped(handler: (paths: string[], at: DropPoint) => void): Promise<() => void> {
+    this.dropHandlers.add(handler);
+    return () => this.dropHandlers.delete(handler);
+  }
+
+  /** What dropping files from the file manager onto the window does (tests call it). */
+  dropFiles(paths: string[], at: DropPoint) {
+    for (const handler of this.dropHandlers) handler(paths, at);
   }
 }

@@ -114,3 +114,35 @@ export function generateArticles(count: number, startDate = Date.UTC(2014, 5, 1)
 
 export type SeedArticle = ArticleInput & { created_at: string };
 export type { Article };
+
+/** A photo of the mock library: what an import of a camera file would have recorded. */
+export type SeedPhoto = {
+  file_name: string;
+  width: number;
+  height: number;
+  caption: string;
+  credit: string;
+  alt: string;
+  imported_at: string;
+};
+
+export const SEED_PHOTOS: SeedPhoto[] = [
+  {
+    file_name: 'hoi-nghi-chuyen-doi-so.jpg',
+    width: 4000,
+    height: 3000,
+    caption: 'Quang cảnh hội nghị tổng kết công tác chuyển đổi số',
+    credit: 'Ảnh: Kim Huệ',
+    alt: 'Đại biểu ngồi trong hội trường',
+    imported_at: '2024-01-15T04:00:00Z',
+  },
+  {
+    file_name: 'keo-co-le-hoi.jpg',
+    width: 3000,
+    height: 4000,
+    caption: 'Thi kéo co tại lễ hội văn hóa dân gian đầu xuân',
+    credit: 'Ảnh: Minh Châu',
+    alt: '',
+    imported_at: '2024-02-20T02:00:00Z',
+  },
+];

@@ -1,14 +1,21 @@
 import { listen } from '@tauri-apps/api/event';
+import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { getCurrentWindow } from '@tauri-apps/api/window';
 import { commands, type CommandError, type Result } from '../../bindings';
 import {
   BackendError,
   type ArticleInput,
   type Backend,
+  type DropPoint,
   type ExportProgress,
+  type ImportProgress,
+  type MediaEdit,
+  type MediaImportText,
+  type MediaText,
   type Preferences,
   type SaveKind,
 } from './backend';
+import { photoBase, photoUrl } from './photoUrl';
 
 async function unwrap<T>(call: Promise<Result<T, CommandError>>): Promise<T> {
   let result: Result<T, CommandError>;
@@ -74,4 +81,43 @@ export class TauriBackend implements Backend {
       if (!(await beforeClose())) event.preventDefault();
     });
   closeWindow = () => getCurrentWindow().destroy();
+
+  pickPhotos = () => unwrap(commands.pickPhotos());
+  mediaImport = async (
+    paths: string[],
+    text: MediaImportText,
+    onProgress: (p: ImportProgress) => void,
+  ) => {
+    const stop = await listen<ImportProgress>('media-import-progress', (e) =>
+      onProgress(e.payload),
+    );
+    try {
+      return await unwrap(commands.mediaImport(paths, text));
+    } finally {
+      stop();
+    }
+  };
+  mediaImportData = (fileName: string, dataBase64: string) =>
+    unwrap(commands.mediaImportData(fileName, dataBase64));
+  mediaList = (query: string | null) => unwrap(commands.mediaList(query));
+  mediaGet = (id: number) => unwrap(commands.mediaGet(id));
+  mediaUpdateText = (id: number, text: MediaText) => unwrap(commands.mediaUpdateText(id, text));
+  mediaSetEdit = (id: number, edit: MediaEdit) => unwrap(commands.mediaSetEdit(id, edit));
+  mediaRemove = async (id: number) => {
+    await unwrap(commands.mediaRemove(id));
+  };
+
+  private readonly mediaBase = photoBase(navigator.userAgent);
+  photoUrl = (pathOrReference: string, width?: number) =>
+    photoUrl(this.mediaBase, pathOrReference, width);
+
+  // Tauri takes files dragged in from the file manager before the page sees them and
+  // reports where they landed in physical pixels; the page thinks in CSS pixels.
+  onFilesDropped = (handler: (paths: string[], at: DropPoint) => void) =>
+    getCurrentWebview().onDragDropEvent((e) => {
+      if (e.payload.type !== 'drop' || e.payload.paths.length === 0) return;
+      const scale = window.devicePixelRatio || 1;
+      const { x, y } = e.payload.position;
+      handler(e.payload.paths, { x: x / scale, y: y / scale });
+    });
 }

@@ -8,7 +8,7 @@ import { figureView } from './figureView';
 let editor: Editor | null = null;
 afterEach(() => editor?.destroy());
 
-function mount(markdown: string) {
+function mount(markdown: string, resolveImage: (src: string) => string | null = () => null) {
   const element = document.createElement('div');
   document.body.append(element);
   editor = new Editor({
@@ -16,7 +16,7 @@ function mount(markdown: string) {
     extensions: articleExtensions().map((ext) =>
       ext.name === Figure.name
         ? Figure.extend({
-            addNodeView: () => figureView({ t: (k) => k, resolveImage: () => null }),
+            addNodeView: () => figureView({ t: (k) => k, resolveImage }),
           })
         : ext,
     ),
@@ -54,5 +54,23 @@ describe('figure view', () => {
     expect(toMarkdown(editor.state.doc)).toBe('![](media/b.jpg "Ảnh: A")\n*Chú thích*\n\nSau.');
     removes()[0].click();
     expect(toMarkdown(editor.state.doc)).toBe('Sau.');
+  });
+
+  it('shows a photo the web view can load, and its file name when it cannot', () => {
+    const resolve = (src: string) =>
+      src.startsWith('media/') ? `bantin://localhost/${src}` : null;
+    const { element } = mount('![Kéo co](media/ab12.jpg)\n![](D:\\\\Ảnh\\\\cu.jpg)', resolve);
+    const img = element.querySelector<HTMLImageElement>('[data-testid="figure-img"]')!;
+    expect(img.getAttribute('src')).toBe('bantin://localhost/media/ab12.jpg');
+    expect(img.alt).toBe('Kéo co');
+    expect(element.querySelectorAll('[data-testid="figure-img"]')).toHaveLength(1);
+    expect(element.querySelector('.figure-missing')).toHaveTextContent('cu.jpg');
+  });
+
+  it('falls back to the file name when the photo does not load (gone from the library)', () => {
+    const { element } = mount('![](media/ab12.jpg)', (src) => `bantin://localhost/${src}`);
+    element.querySelector('[data-testid="figure-img"]')!.dispatchEvent(new Event('error'));
+    expect(element.querySelector('[data-testid="figure-img"]')).toBeNull();
+    expect(element.querySelector('.figure-missing')).toHaveTextContent('ab12.jpg');
   });
 });

@@ -1,4 +1,5 @@
 import type { NodeViewRenderer } from '@tiptap/core';
+import { isMediaReference } from '../../../backend/photoUrl';
 import type { FigureAttrs } from './figure';
 
 export type FigureViewOptions = {
@@ -104,18 +105,25 @@ export function figureView({ t, resolveImage }: FigureViewOptions): NodeViewRend
         ...attrs.images.map((img, i) => {
           const tile = document.createElement('div');
           tile.className = 'figure-tile';
+          const missing = () => {
+            const el = document.createElement('div');
+            el.className = 'figure-missing';
+            el.textContent = fileName(img.src);
+            el.title = img.src;
+            return el;
+          };
           const url = resolveImage(img.src);
           if (url) {
             const el = document.createElement('img');
+            el.dataset.testid = 'figure-img';
             el.src = url;
             el.alt = img.alt;
+            // A reference to a photo the library no longer has: say which file, not a
+            // broken-image icon.
+            el.addEventListener('error', () => el.replaceWith(missing()), { once: true });
             tile.append(el);
           } else {
-            const missing = document.createElement('div');
-            missing.className = 'figure-missing';
-            missing.textContent = fileName(img.src);
-            missing.title = img.src;
-            tile.append(missing);
+            tile.append(missing());
           }
           const remove = document.createElement('button');
           remove.type = 'button';
@@ -135,7 +143,10 @@ export function figureView({ t, resolveImage }: FigureViewOptions): NodeViewRend
       if (document.activeElement !== credit.input) credit.input.value = attrs.credit;
       alts.replaceChildren(
         ...attrs.images.map((img, i) => {
-          const alt = field('alt', t('editor.figure.alt'), img.src, 'figure-alt');
+          // A file path tells which photo of a gallery the field is for; a library reference
+          // (a content hash) tells the writer nothing, so say what the text is for instead.
+          const hint = isMediaReference(img.src) ? t('editor.figure.altHint') : img.src;
+          const alt = field('alt', t('editor.figure.alt'), hint, 'figure-alt');
           alt.input.value = img.alt;
           alt.input.addEventListener('input', () => {
             const next = (node.attrs as FigureAttrs).images.map((im, j) =>
