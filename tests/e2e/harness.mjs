@@ -389,7 +389,22 @@ export async function startHarness(name) {
 
     const launchApp = async () => {
       if (state.browser) throw new Error('the app is already running; use relaunchApp()');
-      state.browser = await remote({
+      try {
+        state.browser = await newSession();
+      } catch (e) {
+        // Now and then the driver drops the very first connection before it starts
+        // anything. Retry once then, and only then: a retry after an app started would
+        // leave two apps on one data folder.
+        if (!/UND_ERR_SOCKET|ECONNRESET|ECONNREFUSED/.test(String(e?.message)) || appPids().length) throw e;
+        log(`session request failed before any app started (${e.message}); retrying once`);
+        await sleep(1_000);
+        state.browser = await newSession();
+      }
+      return state.browser;
+    };
+
+    const newSession = () =>
+      remote({
         hostname: '127.0.0.1',
         port,
         path: '/',
@@ -403,8 +418,6 @@ export async function startHarness(name) {
           'tauri:options': { application: APP_PATH },
         },
       });
-      return state.browser;
-    };
 
     const appPids = () =>
       descendants(state.driver.pid).filter((pid) => {
