@@ -23,6 +23,8 @@ const DEBIAN_PACKAGES: &[&str] = &[
     "libvips-tools",
     // libjpeg-turbo (inside the mozjpeg crate) builds its SIMD code with nasm.
     "nasm",
+    // The exported site is checked in headless Chromium (tests/e2e/exported.test.mjs).
+    "chromium",
 ];
 
 pub fn is_root() -> bool {
