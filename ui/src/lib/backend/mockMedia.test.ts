@@ -136,6 +136,38 @@ describe('MockBackend photo library', () => {
     });
   });
 
+  it('crops a turned photo into renditions of the crop, as the server validates it', async () => {
+    const b = new MockBackend();
+    const [entry] = await b.mediaList('hoi nghi'); // 4000 × 3000, 3000 × 4000 once turned
+    const before = await b.mediaGet(entry.item.id);
+    const crop = { x: 0, y: 0.125, width: 1, height: 0.75 }; // a 3000 × 3000 square
+    const after = await b.mediaSetEdit(entry.item.id, { rotate: 90, crop });
+    expect(after.item.edit).toEqual({ rotate: 90, crop });
+    const widest = after.renditions.sizes[after.renditions.sizes.length - 1];
+    expect(widest).toMatchObject({ width: 1600, height: 1600 });
+    expect(widest.path).not.toBe(before.renditions.sizes[2].path);
+    // The placeholder shows the square part of the drawing.
+    const svg = decodeURIComponent(b.photoUrl(widest.path)!);
+    expect(svg).toContain('width="160" height="160" viewBox="0 26.67 160 160"');
+    // The far edge may be a float error past the photo's, not more.
+    const edge = { x: 0.25, y: 0.2, width: 0.75 + 1e-12, height: 0.8 };
+    await expect(b.mediaSetEdit(entry.item.id, { rotate: 0, crop: edge })).resolves.toBeTruthy();
+
+    const refused = [
+      { x: 0.5, y: 0, width: 0.6, height: 1 },
+      { x: 0.25, y: 0, width: 0.75 + 1e-6, height: 1 },
+      { x: -0.1, y: 0, width: 0.5, height: 1 },
+      { x: 0, y: 0, width: 0.009, height: 1 },
+      { x: 0, y: Number.NaN, width: 1, height: 0.5 },
+    ];
+    for (const bad of refused) {
+      await expect(b.mediaSetEdit(entry.item.id, { rotate: 0, crop: bad })).rejects.toMatchObject({
+        code: 'invalid_input',
+      });
+    }
+    expect((await b.mediaGet(entry.item.id)).item.edit.crop).toEqual(edge);
+  });
+
   it('hands out picked files in order, then behaves like a cancelled dialog', async () => {
     const b = new MockBackend({ photoPicks: [['/anh/a.jpg', '/anh/b.jpg']] });
     expect(await b.pickPhotos()).toEqual(['/anh/a.jpg', '/anh/b.jpg']);

@@ -3,6 +3,7 @@ import { editedSize } from '../features/media/edit';
 import {
   BackendError,
   type Article,
+  type Crop,
   type Imported,
   type MediaDetail,
   type MediaEdit,
@@ -72,14 +73,20 @@ export function planRenditions(item: MediaItem): RenditionSet {
   };
 }
 
-// A drawn landscape in the photo's shape, so the mock library looks like one without
-// shipping image files.
-function placeholder(hash: string, width: number, height: number): string {
+// A drawn landscape in the turned photo's shape, so the mock library looks like one
+// without shipping image files; a crop shows only its part of the drawing, as it would.
+function placeholder(
+  hash: string,
+  turned: { width: number; height: number },
+  crop: Crop | null,
+): string {
   const hue = parseInt(hash.slice(0, 4), 16) % 360;
   const w = 160;
-  const h = Math.max(1, Math.round((height * w) / width));
+  const h = +((turned.height * w) / turned.width).toFixed(2);
+  const c = crop ?? { x: 0, y: 0, width: 1, height: 1 };
+  const view = [c.x * w, c.y * h, c.width * w, c.height * h].map((v) => +v.toFixed(2));
   const svg =
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${view[2]}" height="${view[3]}" viewBox="${view.join(' ')}">` +
     `<rect width="${w}" height="${h}" fill="hsl(${hue},45%,62%)"/>` +
     `<circle cx="${w * 0.3}" cy="${h * 0.3}" r="${Math.min(w, h) * 0.12}" fill="hsl(${hue},70%,88%)"/>` +
     `<path d="M0 ${h}L${w * 0.35} ${h * 0.55}L${w * 0.6} ${h * 0.8}L${w * 0.8} ${h * 0.6}L${w} ${h}Z" fill="hsl(${hue},35%,36%)"/>` +
@@ -200,8 +207,14 @@ export class MockMediaStore {
     if (![0, 90, 180, 270].includes(edit.rotate)) {
       throw new BackendError('invalid_input', 'rotate: must be 0, 90, 180 or 270');
     }
+    // As MediaEdit::validate: inside the photo (a hair of float error allowed), 1% a side.
     const c = edit.crop;
-    const inside = (start: number, len: number) => start >= 0 && len >= 0.01 && start + len <= 1;
+    const inside = (start: number, len: number) =>
+      Number.isFinite(start) &&
+      Number.isFinite(len) &&
+      start >= 0 &&
+      len >= 0.01 &&
+      start + len <= 1 + 1e-9;
     if (c && !(inside(c.x, c.width) && inside(c.y, c.height))) {
       throw new BackendError('invalid_input', 'crop: must lie inside the photo');
     }
@@ -223,7 +236,11 @@ export class MockMediaStore {
     const photo = hash ? this.photos.find((p) => p.item.hash === hash) : undefined;
     if (!photo) return null;
     if (photo.dataUrl) return photo.dataUrl;
-    const { width, height } = editedSize(photo.item.width, photo.item.height, photo.item.edit);
-    return placeholder(photo.item.hash, width, height);
+    const { width, height, edit } = photo.item;
+    return placeholder(
+      photo.item.hash,
+      editedSize(width, height, { ...edit, crop: null }),
+      edit.crop,
+    );
   }
 }
