@@ -33,4 +33,6 @@ pub const NAMES: &[&str] = &[
     "media_set_edit",
     "media_remove",
     "pick_photos",
+    "export_article_zip",
+    "pick_zip_path",
 ];

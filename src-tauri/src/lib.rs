@@ -52,6 +52,8 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         media_set_edit,
         media_remove,
         pick_photos,
+        export_article_zip,
+        pick_zip_path,
     ])
 }
 

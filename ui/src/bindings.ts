@@ -310,6 +310,28 @@ async pickPhotos() : Promise<Result<string[], CommandError>> {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * One article as a zip file (the folder's contents).
+ */
+async exportArticleZip(id: number, out: string) : Promise<Result<null, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("export_article_zip", { id, out }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The native "save as" dialog for a zip file; `None` when cancelled.
+ */
+async pickZipPath(suggestedName: string) : Promise<Result<string | null, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("pick_zip_path", { suggestedName }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 

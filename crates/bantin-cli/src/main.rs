@@ -78,11 +78,14 @@ enum ExportCommand {
         #[arg(long)]
         include_drafts: bool,
     },
-    /// One article: a self-contained folder, or (--fragment) clean HTML for a portal on stdout.
+    /// One article: a self-contained folder (--out), the same as a zip file (--zip), or
+    /// (--fragment) clean HTML for a portal on stdout.
     Article {
         id: i64,
-        #[arg(long, required_unless_present = "fragment")]
+        #[arg(long, required_unless_present_any = ["fragment", "zip"])]
         out: Option<PathBuf>,
+        #[arg(long)]
+        zip: Option<PathBuf>,
         #[arg(long)]
         fragment: bool,
     },
@@ -233,13 +236,23 @@ fn run(cli: Cli) -> Result<(), CliError> {
                 );
             }
         }
-        Command::Export(ExportCommand::Article { id, out, fragment }) => {
+        Command::Export(ExportCommand::Article {
+            id,
+            out,
+            zip,
+            fragment,
+        }) => {
             let site = Site::open(&site_dir(&cli.site))?;
             if fragment {
                 print!("{}", bantin_export::article_fragment(&site, id)?);
-            } else if let Some(out) = out {
+            }
+            if let Some(out) = out {
                 bantin_export::export_article(&site, id, &out)?;
                 println!("{}", out.display());
+            }
+            if let Some(zip) = zip {
+                bantin_export::export_article_zip(&site, id, &zip)?;
+                println!("{}", zip.display());
             }
         }
         Command::Import { dir, status } => {

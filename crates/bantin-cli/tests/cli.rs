@@ -204,4 +204,22 @@ fn export_site_then_again_writes_nothing_and_says_so_in_vietnamese() {
         fragment.starts_with("<p>") && !fragment.contains("class="),
         "{fragment}"
     );
+
+    let zip = dir.path().join("gui/bai.zip");
+    ok(
+        dir.path(),
+        &[
+            "export",
+            "article",
+            &id.to_string(),
+            "--zip",
+            zip.to_str().expect("path"),
+        ],
+    );
+    let bytes = std::fs::read(&zip).expect("the zip file");
+    assert!(bytes.starts_with(b"PK\x03\x04"), "a zip archive");
+    assert!(
+        bytes.windows(10).any(|w| w == b"index.html"),
+        "with the article page"
+    );
 }

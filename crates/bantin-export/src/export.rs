@@ -142,27 +142,53 @@ pub fn export_site(
 }
 
 /// One article as a self-contained folder: `index.html` (the article page of
-/// the theme, its links kept inside the folder) and the stylesheet.
+/// the theme, its links kept inside the folder), the stylesheet and the
+/// article's photos (renditions) in `anh/`.
 pub fn export_article(site: &Site, id: i64, out: &Path) -> Result<()> {
+    std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
+    for (name, bytes) in article_files(site, id)? {
+        replace_file(&out.join(name), &bytes)?;
+    }
+    Ok(())
+}
+
+/// The same folder as one zip file, to send by e-mail or put on a USB stick.
+/// Written to a temp file and renamed, so a failure leaves no half zip.
+pub fn export_article_zip(site: &Site, id: i64, out: &Path) -> Result<()> {
+    use std::io::Write;
+    let files = article_files(site, id)?;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let zip_error = |e: zip::result::ZipError| Error::io(out, std::io::Error::other(e));
+    for (name, bytes) in files {
+        zip.start_file(name, options).map_err(zip_error)?;
+        zip.write_all(&bytes).map_err(|e| Error::io(out, e))?;
+    }
+    let bytes = zip.finish().map_err(zip_error)?.into_inner();
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    }
+    write_atomic(out, &bytes)
+}
+
+/// The files of a one-article folder, paths relative to it.
+fn article_files(site: &Site, id: i64) -> Result<Vec<(String, Vec<u8>)>> {
     let store = site.store()?;
     let article = store.article(id)?;
     let photos = Photos::load(&store, &format!("{PHOTO_DIR}/"))?;
-    let images = published_files(site, &store, std::iter::once(article.body.as_str()))?;
+    let mut files = published_files(site, &store, std::iter::once(article.body.as_str()))?;
     let (page, theme) = crate::preview::article_page(site, &store, article, &photos)?;
     // The article page lives one folder down in a site; here it is the root,
     // so its `../` links are rewritten to stay in the folder.
     let html = String::from_utf8_lossy(&page).replace("href=\"../", "href=\"");
-    std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
-    replace_file(&out.join("index.html"), html.as_bytes())?;
-    for (name, bytes) in &images {
-        replace_file(&out.join(name), bytes)?;
-    }
+    files.push(("index.html".into(), html.into_bytes()));
     for (name, _) in crate::theme::STATIC_FILES {
         if let Some(bytes) = theme.static_file(name) {
-            replace_file(&out.join(name), &bytes)?;
+            files.push(((*name).to_owned(), bytes));
         }
     }
-    Ok(())
+    Ok(files)
 }
 
 /// The article body as clean, class-free HTML for a portal's editor, with the

@@ -12,7 +12,8 @@ pub mod render;
 pub mod theme;
 
 pub use export::{
-    article_fragment, article_plain_text, export_article, export_site, ExportOptions, ExportReport,
+    article_fragment, article_plain_text, export_article, export_article_zip, export_site,
+    ExportOptions, ExportReport,
 };
 pub use preview::{preview_article, preview_home};
 pub use render::{

@@ -110,6 +110,33 @@ fn a_figure_is_published_as_renditions_with_sizes_in_export_folder_fragment_and_
         index.contains(&format!("src=\"anh/{hash}-o-960.jpg\"")),
         "{index}"
     );
+
+    // The same folder as one zip file.
+    let zip_path = dir.path().join("gui/bai-viet.zip");
+    bantin_export::export_article_zip(&site, first, &zip_path).expect("zip");
+    let mut zip =
+        zip::ZipArchive::new(std::fs::File::open(&zip_path).expect("open")).expect("a zip");
+    let mut names: Vec<String> = zip
+        .file_names()
+        .map(|n| n.expect("a file name").into_owned())
+        .collect();
+    names.sort();
+    let mut expected: Vec<String> = walk(&folder)
+        .iter()
+        .map(|p| {
+            p.strip_prefix(&folder)
+                .expect("inside")
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .collect();
+    expected.sort();
+    assert_eq!(names, expected);
+    let mut inside = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("index.html").expect("index"), &mut inside)
+        .expect("read");
+    assert_eq!(inside, index);
+
     let fragment = article_fragment(&site, first).expect("fragment");
     assert!(
         fragment.contains(&format!("<img src=\"anh/{hash}-o-960.jpg\"")),

@@ -76,6 +76,39 @@ pub async fn export_article(state: State<'_, AppState>, id: i64, out: String) ->
     blocking(move || bantin_export::export_article(&site, id, &PathBuf::from(out))).await
 }
 
+/// One article as a zip file (the folder's contents).
+#[tauri::command(async)]
+#[specta::specta]
+pub async fn export_article_zip(
+    state: State<'_, AppState>,
+    id: i64,
+    out: String,
+) -> CommandResult<()> {
+    let site = state.site()?;
+    blocking(move || bantin_export::export_article_zip(&site, id, &PathBuf::from(out))).await
+}
+
+/// The native "save as" dialog for a zip file; `None` when cancelled.
+#[tauri::command(async)]
+#[specta::specta]
+pub async fn pick_zip_path(
+    app: AppHandle,
+    suggested_name: String,
+) -> CommandResult<Option<String>> {
+    use tauri_plugin_dialog::DialogExt;
+    tauri::async_runtime::spawn_blocking(move || {
+        app.dialog()
+            .file()
+            .add_filter("Zip", &["zip"])
+            .set_file_name(suggested_name)
+            .blocking_save_file()
+            .and_then(|p| p.into_path().ok())
+            .map(|p| p.to_string_lossy().into_owned())
+    })
+    .await
+    .map_err(crate::error::CommandError::internal)
+}
+
 /// What "Copy for portal" puts on the clipboard.
 #[derive(Serialize, specta::Type)]
 pub struct PortalCopy {

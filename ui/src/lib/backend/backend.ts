@@ -134,6 +134,10 @@ export interface Backend {
   ): Promise<ExportReport>;
   /** One article as a self-contained folder. */
   exportArticle(id: number, out: string): Promise<void>;
+  /** The same folder as one zip file at `out`. */
+  exportArticleZip(id: number, out: string): Promise<void>;
+  /** The native "save as" dialog for a zip file; null when cancelled. */
+  pickZipPath(suggestedName: string): Promise<string | null>;
   /** Clean HTML and plain text of an article, for a portal's editor. */
   articlePortalCopy(id: number): Promise<PortalCopy>;
   preferencesGet(): Promise<Preferences>;

@@ -436,6 +436,19 @@ export class MockBackend implements Backend {
     this.exported.push(out);
   }
 
+  async exportArticleZip(id: number, out: string): Promise<void> {
+    this.find(id);
+    this.exported.push(out);
+  }
+
+  /** Results handed out by pickZipPath, in order; none left simulates a cancelled dialog. */
+  zipPaths: string[] = [];
+
+  async pickZipPath(suggestedName: string): Promise<string | null> {
+    await this.delay('pickZipPath', [suggestedName]);
+    return this.zipPaths.shift() ?? null;
+  }
+
   async articlePortalCopy(id: number): Promise<PortalCopy> {
     const a = this.find(id).article;
     return {

@@ -62,6 +62,10 @@ export class TauriBackend implements Backend {
   exportArticle = async (id: number, out: string) => {
     await unwrap(commands.exportArticle(id, out));
   };
+  exportArticleZip = async (id: number, out: string) => {
+    await unwrap(commands.exportArticleZip(id, out));
+  };
+  pickZipPath = (suggestedName: string) => unwrap(commands.pickZipPath(suggestedName));
   articlePortalCopy = (id: number) => unwrap(commands.articlePortalCopy(id));
   preferencesGet = () => unwrap(commands.preferencesGet());
   preferencesSet = (preferences: Preferences) => unwrap(commands.preferencesSet(preferences));
