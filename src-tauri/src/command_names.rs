@@ -35,4 +35,6 @@ pub const NAMES: &[&str] = &[
     "pick_photos",
     "export_article_zip",
     "pick_zip_path",
+    "site_settings_get",
+    "site_settings_set",
 ];

@@ -54,6 +54,8 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         pick_photos,
         export_article_zip,
         pick_zip_path,
+        site_settings_get,
+        site_settings_set,
     ])
 }
 

@@ -332,6 +332,28 @@ async pickZipPath(suggestedName: string) : Promise<Result<string | null, Command
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * The open site's settings: name, contact details, address on the web…
+ */
+async siteSettingsGet() : Promise<Result<SiteSettings, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("site_settings_get") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Saves them all or none; a wrong field is refused by name (`invalid_input`).
+ */
+async siteSettingsSet(settings: SiteSettings) : Promise<Result<SiteSettings, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("site_settings_set", { settings }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -544,6 +566,15 @@ export type SaveKind =
  */
 "restore"
 export type SiteInfo = { path: string; name: string; article_count: number }
+export type SiteSettings = { name: string; unit: string; description: string; address: string; phone: string; email: string; 
+/**
+ * `https://…`, or empty while the site is not published anywhere.
+ */
+base_url: string; documents_category: string; 
+/**
+ * Rendition widths, e.g. `480, 960, 1600`; empty for the defaults.
+ */
+media_widths: string }
 export type Status = "draft" | "published"
 
 /** tauri-specta globals **/

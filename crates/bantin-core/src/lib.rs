@@ -28,6 +28,7 @@ pub mod sample;
 pub mod search;
 pub mod settings;
 pub mod site;
+pub mod site_settings;
 pub mod store;
 pub mod text;
 pub mod time_fmt;
@@ -39,4 +40,5 @@ pub use article::{
 pub use error::{Error, ErrorCode, MediaProblem, Result};
 pub use media::{Crop, MediaEdit, MediaItem, MediaText, MediaUse, NewMedia};
 pub use site::{Site, SiteInfo};
+pub use site_settings::SiteSettings;
 pub use store::Store;

@@ -58,12 +58,19 @@ impl Store {
     }
 
     pub fn set_meta(&mut self, key: &str, value: &str) -> Result<()> {
+        self.set_metas(&[(key, value)])
+    }
+
+    /// Sets several site settings in one transaction: all or none.
+    pub fn set_metas(&mut self, pairs: &[(&str, &str)]) -> Result<()> {
         db::write(&mut self.conn, |tx| {
-            tx.execute(
-                "INSERT INTO site_meta(key, value) VALUES (?1, ?2)
-                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                [key, value],
-            )?;
+            for (key, value) in pairs {
+                tx.execute(
+                    "INSERT INTO site_meta(key, value) VALUES (?1, ?2)
+                     ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    [key, value],
+                )?;
+            }
             Ok(())
         })
     }

@@ -66,3 +66,24 @@ pub async fn pick_folder(app: AppHandle) -> CommandResult<Option<String>> {
 pub async fn startup_problem(state: State<'_, AppState>) -> CommandResult<Option<CommandError>> {
     Ok(state.startup_problem.clone())
 }
+
+/// The open site's settings: name, contact details, address on the web…
+#[tauri::command(async)]
+#[specta::specta]
+pub async fn site_settings_get(
+    state: State<'_, AppState>,
+) -> CommandResult<bantin_core::SiteSettings> {
+    let site = state.site()?;
+    blocking(move || site.store()?.site_settings()).await
+}
+
+/// Saves them all or none; a wrong field is refused by name (`invalid_input`).
+#[tauri::command(async)]
+#[specta::specta]
+pub async fn site_settings_set(
+    state: State<'_, AppState>,
+    settings: bantin_core::SiteSettings,
+) -> CommandResult<bantin_core::SiteSettings> {
+    let site = state.site()?;
+    blocking(move || site.store()?.set_site_settings(&settings)).await
+}
