@@ -28,6 +28,15 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 10_000)]
         articles: u64,
     },
+    /// Re-rendering the preview of a long article with photos, as while typing.
+    Preview {
+        #[arg(long, default_value_t = 5_000)]
+        words: usize,
+        #[arg(long, default_value_t = 10)]
+        photos: usize,
+        #[arg(long, default_value_t = 200)]
+        samples: usize,
+    },
     /// Photo renditions of generated 24-megapixel photos, beside vipsthumbnail and ImageMagick.
     Media {
         #[arg(long, default_value_t = 4)]
@@ -54,6 +63,11 @@ pub fn run(cmd: BenchCommand) -> Result<(), bantin_core::Error> {
             println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
         }
         BenchCommand::Export { articles } => crate::bench_export::run(articles)?,
+        BenchCommand::Preview {
+            words,
+            photos,
+            samples,
+        } => crate::bench_preview::run(words, photos, samples)?,
         BenchCommand::Media {
             photos,
             width,

@@ -225,7 +225,7 @@ fn psnr_db(a: &Image, b: &Image) -> f64 {
 /// A photo-like picture: sky gradient, textured ground with fine detail,
 /// hard-edged shapes and sensor noise, the same for the same seed. Encoded
 /// as a camera would (quality 92, 4:2:0).
-fn synthetic_photo(width: u32, height: u32, seed: u32) -> Vec<u8> {
+pub(crate) fn synthetic_photo(width: u32, height: u32, seed: u32) -> Vec<u8> {
     let mut pixels = vec![0u8; width as usize * height as usize * 3];
     let horizon = height as f32 * 0.45;
     for (y, row) in pixels.chunks_exact_mut(width as usize * 3).enumerate() {

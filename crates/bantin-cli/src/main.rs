@@ -4,6 +4,7 @@
 mod bench;
 mod bench_export;
 mod bench_media;
+mod bench_preview;
 mod media;
 mod messages;
 

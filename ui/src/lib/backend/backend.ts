@@ -11,6 +11,7 @@ import type {
   RevisionSummary,
   SaveKind,
   SiteInfo,
+  SiteSettings,
   ExportReport,
   PortalCopy,
   Imported,
@@ -37,6 +38,7 @@ export type {
   RevisionSummary,
   SaveKind,
   SiteInfo,
+  SiteSettings,
   Status,
   ExportReport,
   PortalCopy,
@@ -111,6 +113,13 @@ export interface Backend {
   siteOpen(path: string): Promise<SiteInfo>;
   siteCreate(path: string, name: string): Promise<SiteInfo>;
   siteRecent(): Promise<string[]>;
+  /** The open site's name, contact details, web address… as stored. */
+  siteSettingsGet(): Promise<SiteSettings>;
+  /**
+   * Saves every setting or none, returning them cleaned (trimmed, NFC). A wrong field is
+   * refused with `invalid_input` and a message that starts with its name (`base_url: …`).
+   */
+  siteSettingsSet(settings: SiteSettings): Promise<SiteSettings>;
   articleList(filter: ListFilter): Promise<ArticlePage>;
   articleGet(id: number): Promise<Article>;
   /** `kind` is recorded on the revision (autosave, the writer's own save, a restore). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BackendError, type ArticleInput, type ListFilter } from './backend';
+import { BackendError, type ArticleInput, type ListFilter, type SiteSettings } from './backend';
 import { MockBackend } from './mock';
 
 const all: ListFilter = {
@@ -155,5 +155,72 @@ describe('MockBackend sites', () => {
     expect(site).toEqual({ path: '/tmp/moi', name: 'Trang mới', article_count: 0 });
     expect((await b.siteRecent())[0]).toBe('/tmp/moi');
     expect(await b.pickFolder()).toBeNull();
+  });
+});
+
+describe('MockBackend site settings', () => {
+  // The sample of site_settings.rs, so the mock is held to the same answers.
+  const sample: SiteSettings = {
+    name: '  Trung tâm Văn hóa, Thể thao - Truyền thông huyện ',
+    unit: 'UBND huyện',
+    description: 'Trang tin của Trung tâm.',
+    address: 'Số 1, thị trấn',
+    phone: '0219 3880 123',
+    email: 'ttvh@example.vn',
+    base_url: 'https://tin.example.vn/',
+    documents_category: 'Văn bản mới',
+    media_widths: '480,960 , 1600',
+  };
+
+  it('saves them cleaned, and the site info takes the name', async () => {
+    const b = new MockBackend();
+    const saved = await b.siteSettingsSet({ ...sample, unit: 'UBND huyê\u0323n'.normalize('NFD') });
+    expect(saved).toMatchObject({
+      name: 'Trung tâm Văn hóa, Thể thao - Truyền thông huyện',
+      unit: 'UBND huyện'.normalize('NFC'),
+      base_url: 'https://tin.example.vn',
+      media_widths: '480, 960, 1600',
+    });
+    expect(await b.siteSettingsGet()).toEqual(saved);
+    expect((await b.siteCurrent()).name).toBe(saved.name);
+  });
+
+  it('starts from the site name with everything else empty', async () => {
+    expect(await new MockBackend().siteSettingsGet()).toMatchObject({
+      name: 'Trang tin huyện',
+      base_url: '',
+      media_widths: '',
+    });
+  });
+
+  it.each([
+    ['base_url', { base_url: 'tin.example.vn' }, 'base_url: must start with https:// or http://'],
+    ['base_url', { base_url: 'https://' }, 'base_url: must start with https:// or http://'],
+    ['email', { email: 'ttvh at example' }, 'email: is not an e-mail address'],
+    [
+      'media_widths',
+      { media_widths: '480, lớn' },
+      'media_widths: must be widths between 16 and 8192, separated by commas',
+    ],
+    [
+      'media_widths',
+      { media_widths: '8, 960' },
+      'media_widths: must be widths between 16 and 8192, separated by commas',
+    ],
+    ['name', { name: ' ' }, 'name: the site needs a name'],
+  ])('refuses a wrong %s by name and saves nothing', async (_field, broken, message) => {
+    const b = new MockBackend();
+    const before = await b.siteSettingsSet(sample);
+    await expect(b.siteSettingsSet({ ...sample, unit: 'Đổi', ...broken })).rejects.toMatchObject({
+      code: 'invalid_input',
+      message,
+    });
+    expect(await b.siteSettingsGet()).toEqual(before);
+  });
+
+  it('takes empty optional fields', async () => {
+    const b = new MockBackend();
+    const empty = { ...sample, email: '', base_url: ' ', media_widths: '', unit: '' };
+    expect(await b.siteSettingsSet(empty)).toMatchObject({ email: '', base_url: '', unit: '' });
   });
 });

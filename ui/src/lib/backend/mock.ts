@@ -26,6 +26,7 @@ import {
   type RevisionSummary,
   type SaveKind,
   type SiteInfo,
+  type SiteSettings,
 } from './backend';
 import { countWords } from '../text/words';
 import { fold, foldWords, matchesAllWords } from '../text/fold';
@@ -43,7 +44,9 @@ import { MockMediaStore, baseName } from './mockMedia';
 type Indexed = { article: Article; title: string; text: string; month: string };
 
 type MockSite = {
+  /** Also the `name` setting: the site switcher and the settings show the same one. */
   name: string;
+  settings: Omit<SiteSettings, 'name'>;
   items: Indexed[];
   nextId: number;
   categories: string[];
@@ -69,6 +72,56 @@ export interface MockOptions {
 }
 
 const DEFAULT_PATH = '/home/bantin/trang-huyen';
+
+const NO_SETTINGS: Omit<SiteSettings, 'name'> = {
+  unit: '',
+  description: '',
+  address: '',
+  phone: '',
+  email: '',
+  base_url: '',
+  documents_category: '',
+  media_widths: '',
+};
+
+/** A refusal worded as the Rust side words it: the field's name, a colon, the reason. */
+function invalidSetting(field: keyof SiteSettings, reason: string): BackendError {
+  return new BackendError('invalid_input', `${field}: ${reason}`);
+}
+
+/**
+ * What the Rust side saves (site_settings.rs): trimmed and NFC, the web address without
+ * its trailing slash, widths as `480, 960`; checked in the same order, so the first wrong
+ * field is the one named.
+ */
+export function normalizeSiteSettings(s: SiteSettings): SiteSettings {
+  const line = (v: string) => v.trim().normalize('NFC');
+  const clean: SiteSettings = {
+    name: line(s.name),
+    unit: line(s.unit),
+    description: line(s.description),
+    address: line(s.address),
+    phone: line(s.phone),
+    email: line(s.email),
+    base_url: line(s.base_url).replace(/\/+$/, ''),
+    documents_category: line(s.documents_category),
+    media_widths: line(s.media_widths),
+  };
+  if (clean.name === '') throw invalidSetting('name', 'the site needs a name');
+  const host = clean.base_url.replace(/^https?:\/\//, '');
+  if (clean.base_url !== '' && (host === clean.base_url || host === '' || /\s/.test(host)))
+    throw invalidSetting('base_url', 'must start with https:// or http://');
+  if (clean.email !== '' && (!clean.email.includes('@') || /\s/.test(clean.email)))
+    throw invalidSetting('email', 'is not an e-mail address');
+  const widths = clean.media_widths
+    .split(',')
+    .map((w) => w.trim())
+    .filter((w) => w !== '');
+  // Rust's u32 parse takes digits with an optional leading plus and nothing else.
+  if (widths.some((w) => !/^\+?\d+$/.test(w) || Number(w) < 16 || Number(w) > 8192))
+    throw invalidSetting('media_widths', 'must be widths between 16 and 8192, separated by commas');
+  return { ...clean, media_widths: widths.join(', ') };
+}
 const STATUSES = ['draft', 'published'];
 
 /** Roughly what the Rust side counts: body text without image syntax. */
@@ -150,6 +203,7 @@ export class MockBackend implements Backend {
   private addSite(path: string, name: string, seed: SeedArticle[], photos: SeedPhoto[] = []) {
     const site: MockSite = {
       name,
+      settings: { ...NO_SETTINGS },
       items: [],
       nextId: 1,
       categories: [...SEED_CATEGORIES],
@@ -313,6 +367,21 @@ export class MockBackend implements Backend {
   async siteRecent(): Promise<string[]> {
     await this.delay('siteRecent', []);
     return [...this.recent];
+  }
+
+  async siteSettingsGet(): Promise<SiteSettings> {
+    await this.delay('siteSettingsGet', []);
+    const site = this.site();
+    return clone({ name: site.name, ...site.settings });
+  }
+
+  async siteSettingsSet(settings: SiteSettings): Promise<SiteSettings> {
+    await this.delay('siteSettingsSet', [settings]);
+    const site = this.site();
+    const { name, ...rest } = normalizeSiteSettings(settings);
+    site.name = name;
+    site.settings = rest;
+    return clone({ name, ...rest });
   }
 
   async articleList(filter: ListFilter): Promise<ArticlePage> {

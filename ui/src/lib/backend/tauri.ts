@@ -14,6 +14,7 @@ import {
   type MediaText,
   type Preferences,
   type SaveKind,
+  type SiteSettings,
 } from './backend';
 import { photoBase, photoUrl } from './photoUrl';
 
@@ -33,6 +34,8 @@ export class TauriBackend implements Backend {
   siteOpen = (path: string) => unwrap(commands.siteOpen(path));
   siteCreate = (path: string, name: string) => unwrap(commands.siteCreate(path, name));
   siteRecent = () => unwrap(commands.siteRecent());
+  siteSettingsGet = () => unwrap(commands.siteSettingsGet());
+  siteSettingsSet = (settings: SiteSettings) => unwrap(commands.siteSettingsSet(settings));
   articleList = (filter: Parameters<Backend['articleList']>[0]) =>
     unwrap(commands.articleList(filter));
   articleGet = (id: number) => unwrap(commands.articleGet(id));
