@@ -151,4 +151,27 @@ describe('Photos in the real window', { concurrency: false }, () => {
     assert.equal(await (await $id('media-remove')).isEnabled(), false, 'a used photo cannot be removed');
     await h.screenshot('photos-library.png');
   });
+
+  test('a square crop is applied in the library, with new renditions, and can be undone', async () => {
+    await (await $id('media-crop')).click();
+    await (await $id('crop-frame')).waitForDisplayed({ timeout: 10_000 });
+    await (await $id('crop-1-1')).click();
+    await (await $id('media-crop-apply')).click();
+    await waitUntil(async () => /^800\s*×\s*800 px$/.test((await (await $id('media-size')).getText()).trim()), {
+      timeoutMs: 15_000,
+      message: 'the size line to show the square crop',
+    });
+    const preview = await $id('media-preview');
+    await waitUntil(
+      async () =>
+        browser.execute((el) => el.complete && el.naturalWidth > 0 && el.naturalWidth === el.naturalHeight, preview),
+      { timeoutMs: 15_000, message: 'the square rendition to load' },
+    );
+    await h.screenshot('photos-crop.png');
+    await (await $id('media-crop-reset')).click();
+    await waitUntil(async () => /^1\.200\s*×\s*800 px$/.test((await (await $id('media-size')).getText()).trim()), {
+      timeoutMs: 15_000,
+      message: 'the whole photo back',
+    });
+  });
 });
