@@ -114,6 +114,7 @@ impl SiteModel {
                 .map(|u| format!("{}/", u.trim().trim_end_matches('/'))),
             documents_category: store
                 .meta("documents_category")?
+                .filter(|c| !c.trim().is_empty())
                 .unwrap_or_else(|| "Văn bản mới".into()),
         };
         let entries = pick(store)?

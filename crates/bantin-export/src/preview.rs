@@ -25,6 +25,7 @@ fn light_model(store: &Store, category: Option<&str>) -> Result<SiteModel> {
         };
         let documents = store
             .meta("documents_category")?
+            .filter(|c| !c.trim().is_empty())
             .unwrap_or_else(|| "Văn bản mới".into());
         for filter in [
             published(None, 8),

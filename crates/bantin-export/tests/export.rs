@@ -260,3 +260,25 @@ fn the_preview_is_the_exported_page_with_the_stylesheet_inlined() {
     );
     assert_eq!(home, exported_home);
 }
+
+#[test]
+fn site_settings_reach_the_pages_and_an_empty_documents_category_keeps_the_default() {
+    let (dir, site) = sample();
+    let mut store = site.store().expect("store");
+    let mut settings = store.site_settings().expect("settings");
+    settings.address = "Số 1, đường 19/5, thị trấn".into();
+    settings.phone = "0219 3880 123".into();
+    settings.documents_category = String::new();
+    store.set_site_settings(&settings).expect("save");
+    let out = dir.path().join("out");
+    export(&site, &out);
+    let home = read(&out, "index.html");
+    assert!(
+        home.contains("class=\"block block-documents\""),
+        "the Văn bản mới block is still there"
+    );
+    assert!(
+        home.contains("Số 1, đường 19/5, thị trấn") && home.contains("0219 3880 123"),
+        "contact details in the footer"
+    );
+}

@@ -57,6 +57,34 @@ describe('TauriBackend', () => {
     expect(invoke).toHaveBeenLastCalledWith('month_list');
   });
 
+  it('sends the site settings as one object and names a refused field', async () => {
+    const settings = {
+      name: 'Trang tin huyện',
+      unit: '',
+      description: '',
+      address: '',
+      phone: '',
+      email: '',
+      base_url: 'tin.example.vn',
+      documents_category: '',
+      media_widths: '',
+    };
+    invoke.mockResolvedValue(settings);
+    expect(await new TauriBackend().siteSettingsGet()).toEqual(settings);
+    expect(invoke).toHaveBeenLastCalledWith('site_settings_get');
+    invoke.mockImplementation(() =>
+      Promise.reject({
+        code: 'invalid_input',
+        message: 'base_url: must start with https:// or http://',
+      }),
+    );
+    await expect(new TauriBackend().siteSettingsSet(settings)).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: 'base_url: must start with https:// or http://',
+    });
+    expect(invoke).toHaveBeenLastCalledWith('site_settings_set', { settings });
+  });
+
   it('turns a CommandError into a BackendError with its code', async () => {
     invoke.mockImplementation(() =>
       Promise.reject({ code: 'disk_full', message: 'no space left on device' }),

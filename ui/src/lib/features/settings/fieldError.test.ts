@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BackendError } from '../../backend/backend';
-import { fieldError } from './siteSettings';
+import { fieldError } from './fieldError';
 
 describe('fieldError', () => {
   it('finds the setting a refusal names', () => {
