@@ -131,7 +131,7 @@ fn bench_app(root: &Path, binary: Option<&String>) -> Result {
 
 /// The library crates must stay usable without Tauri (CLI, servers, tests).
 fn check_libraries_have_no_tauri(root: &Path) -> Result {
-    for krate in ["bantin-core", "bantin-export"] {
+    for krate in ["bantin-core", "bantin-media", "bantin-export"] {
         eprintln!("\n==> {krate} dependency tree has no tauri");
         let tree = output(
             root,

@@ -223,6 +223,26 @@ fn tree_memory_kib(pid: u32) -> (u64, u64) {
     (field("status", "VmRSS:"), field("smaps_rollup", "Pss:"))
 }
 
+/// Whether display `:n` belongs to a running X server. An Xvfb killed hard
+/// leaves its lock file and socket behind; those are cleared, not avoided,
+/// or a machine that ran many tests runs out of display numbers.
+fn display_in_use(n: u32) -> bool {
+    let lock = format!("/tmp/.X{n}-lock");
+    let socket = format!("/tmp/.X11-unix/X{n}");
+    let owner = std::fs::read_to_string(&lock)
+        .ok()
+        .and_then(|pid| pid.trim().parse::<u32>().ok());
+    match owner {
+        Some(pid) if Path::new(&format!("/proc/{pid}")).exists() => true,
+        Some(_) => {
+            let _ = std::fs::remove_file(&lock);
+            let _ = std::fs::remove_file(&socket);
+            false
+        }
+        None => Path::new(&socket).exists(),
+    }
+}
+
 /// An X display for the measured app: the session's own, or a private Xvfb.
 struct Display {
     name: String,
@@ -232,7 +252,7 @@ struct Display {
 impl Display {
     fn start() -> Result<Display> {
         for n in 90..99 {
-            if Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() {
+            if display_in_use(n) {
                 continue;
             }
             let name = format!(":{n}");
@@ -262,8 +282,14 @@ impl Display {
         Err("no free X display number for Xvfb".into())
     }
 
+    /// SIGTERM first: Xvfb then removes its lock file and socket itself.
     fn stop(&mut self) {
         if let Some(mut x) = self.xvfb.take() {
+            let _ = Command::new("kill").arg(x.id().to_string()).status();
+            let deadline = Instant::now() + Duration::from_secs(3);
+            while matches!(x.try_wait(), Ok(None)) && Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(50));
+            }
             let _ = x.kill();
             let _ = x.wait();
         }

@@ -165,23 +165,45 @@ pub fn render(
 ) -> Result<Vec<Vec<u8>>, String> {
     let source = to_fir(edited, alpha)?;
     let source = &source;
+    let side = set.thumbnail.width;
+    // The thumbnail comes from the smallest size that covers it: a 480 px
+    // rendition already holds a 320 px square, which saves a large resize.
+    let thumb_from = set.sizes.iter().position(|r| r.width.min(r.height) >= side);
     std::thread::scope(|scope| {
-        let sizes: Vec<_> = set
+        let handles: Vec<_> = set
             .sizes
             .iter()
-            .map(|r| scope.spawn(move || encode(&resized(source, r.width, r.height)?, alpha)))
+            .enumerate()
+            .map(|(i, r)| {
+                scope.spawn(move || {
+                    let image = resized(source, r.width, r.height)?;
+                    let thumb = if thumb_from == Some(i) {
+                        Some(encode(
+                            &thumbnail(&image, side, &mut Resizer::new())?,
+                            alpha,
+                        )?)
+                    } else {
+                        None
+                    };
+                    Ok::<_, String>((encode(&image, alpha)?, thumb))
+                })
+            })
             .collect();
-        let thumbnail = scope.spawn(move || {
-            encode(
-                &thumbnail(source, set.thumbnail.width, &mut Resizer::new())?,
-                alpha,
-            )
-        });
-        sizes
-            .into_iter()
-            .chain(std::iter::once(thumbnail))
-            .map(|h| h.join().map_err(|_| "rendition thread failed".to_owned())?)
-            .collect()
+        let mut out = Vec::new();
+        let mut thumb = None;
+        for handle in handles {
+            let (bytes, t) = handle
+                .join()
+                .map_err(|_| "rendition thread failed".to_owned())??;
+            out.push(bytes);
+            thumb = thumb.or(t);
+        }
+        let thumb = match thumb {
+            Some(t) => t,
+            None => encode(&thumbnail(source, side, &mut Resizer::new())?, alpha)?,
+        };
+        out.push(thumb);
+        Ok(out)
     })
 }
 
