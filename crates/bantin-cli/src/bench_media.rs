@@ -131,7 +131,7 @@ pub fn run(photos: usize, width: u32, height: u32) -> Result<(), bantin_core::Er
         "widths": WIDTHS,
         "bantin": {
             "ms_per_photo": ours,
-            "includes": "decode, orient, 3 widths + thumbnail, JPEG encode, hash, write",
+            "includes": "decode, orient, 3 widths + thumbnail, JPEG encode, hash, write and sync",
         },
         "vipsthumbnail": vips_mean.map(|m| json!({ "ms_per_photo": m, "runs": "one process per width" }))
             .unwrap_or(json!("not installed (Debian: libvips-tools)")),

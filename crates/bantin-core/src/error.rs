@@ -55,6 +55,11 @@ pub enum MediaProblem {
     Truncated,
     #[error("the photo is damaged: {0}")]
     Damaged(String),
+    #[error("the file is too large ({megabytes} MB); the limit is {limit_megabytes} MB")]
+    FileTooLarge {
+        megabytes: u64,
+        limit_megabytes: u64,
+    },
     #[error("the photo is too large ({width}×{height}); the limit is {limit} pixels a side and {max_megapixels} megapixels")]
     TooLarge {
         width: u64,
@@ -99,7 +104,9 @@ impl Error {
                     ErrorCode::ImageUnsupported
                 }
                 MediaProblem::Truncated | MediaProblem::Damaged(_) => ErrorCode::ImageDamaged,
-                MediaProblem::TooLarge { .. } => ErrorCode::ImageTooLarge,
+                MediaProblem::TooLarge { .. } | MediaProblem::FileTooLarge { .. } => {
+                    ErrorCode::ImageTooLarge
+                }
             },
             Error::MediaInUse { .. } => ErrorCode::InUse,
             Error::Invalid { .. } | Error::Import { .. } => ErrorCode::InvalidInput,
@@ -126,7 +133,12 @@ impl Error {
         }
     }
 
+    /// A failed file operation; a full disk gets its own error, which says
+    /// what to do about it.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        if source.kind() == std::io::ErrorKind::StorageFull {
+            return Error::DiskFull;
+        }
         Error::Io {
             path: path.into(),
             source,

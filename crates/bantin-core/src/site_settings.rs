@@ -38,6 +38,17 @@ const KEYS: [&str; 9] = [
 ];
 
 impl SiteSettings {
+    /// The category the "Văn bản mới" side block shows: the one set, else
+    /// the category of that name, which sites usually have.
+    pub fn documents_block_category(&self) -> String {
+        let set = self.documents_category.trim();
+        if set.is_empty() {
+            "Văn bản mới".into()
+        } else {
+            set.to_owned()
+        }
+    }
+
     fn values(&self) -> [&str; 9] {
         [
             &self.name,

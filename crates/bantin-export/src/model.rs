@@ -99,23 +99,20 @@ impl SiteModel {
         store: &Store,
         pick: impl FnOnce(&Store) -> Result<Vec<i64>>,
     ) -> Result<SiteModel> {
-        let meta_value = |key: &str| store.meta(key).map(|v| v.unwrap_or_default());
+        let settings = store.site_settings()?;
+        let documents_category = settings.documents_block_category();
         let meta = SiteMeta {
-            name: meta_value("name")?,
-            unit: meta_value("unit")?,
-            description: meta_value("description")?,
-            address: meta_value("address")?,
-            phone: meta_value("phone")?,
-            email: meta_value("email")?,
+            name: settings.name,
+            unit: settings.unit,
+            description: settings.description,
+            address: settings.address,
+            phone: settings.phone,
+            email: settings.email,
             lang: "vi".into(),
-            base_url: store
-                .meta("base_url")?
-                .filter(|u| !u.trim().is_empty())
-                .map(|u| format!("{}/", u.trim().trim_end_matches('/'))),
-            documents_category: store
-                .meta("documents_category")?
-                .filter(|c| !c.trim().is_empty())
-                .unwrap_or_else(|| "Văn bản mới".into()),
+            base_url: Some(settings.base_url.trim())
+                .filter(|u| !u.is_empty())
+                .map(|u| format!("{}/", u.trim_end_matches('/'))),
+            documents_category,
         };
         let entries = pick(store)?
             .into_iter()

@@ -23,10 +23,7 @@ fn light_model(store: &Store, category: Option<&str>) -> Result<SiteModel> {
             limit,
             ..Default::default()
         };
-        let documents = store
-            .meta("documents_category")?
-            .filter(|c| !c.trim().is_empty())
-            .unwrap_or_else(|| "Văn bản mới".into());
+        let documents = store.site_settings()?.documents_block_category();
         for filter in [
             published(None, 8),
             published(Some(documents), 8),

@@ -123,12 +123,9 @@ fn decode_other(
 pub(crate) fn problem_of(e: &image::ImageError) -> MediaProblem {
     use image::ImageError as E;
     match e {
-        E::Limits(_) => MediaProblem::TooLarge {
-            width: 0,
-            height: 0,
-            limit: Limits::default().max_side,
-            max_megapixels: Limits::default().max_megapixels,
-        },
+        // Its size already passed the limits: a file that still asks for more
+        // memory is lying about itself.
+        E::Limits(_) => MediaProblem::Damaged("it asks for more memory than its size needs".into()),
         E::IoError(io) if io.kind() == std::io::ErrorKind::UnexpectedEof => MediaProblem::Truncated,
         E::Unsupported(_) => MediaProblem::NotAnImage,
         other => {

@@ -12,8 +12,8 @@ pub mod probe;
 pub mod renditions;
 
 pub use library::{
-    commit, ensure_renditions, import_file, import_files, prepare, remove, ImportOptions,
-    ImportProgress, Imported, MediaConfig, Prepared,
+    commit, ensure_renditions, import_data, import_file, import_files, prepare, remove,
+    ImportOptions, ImportProgress, Imported, MediaConfig, Prepared,
 };
 pub use probe::{Format, Limits};
 pub use renditions::{plan, Rendition, RenditionSet};

@@ -12,15 +12,14 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
+use bantin_core::settings::write_atomic;
 use bantin_core::{Error, MediaItem, MediaProblem, NewMedia, Result, Store};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::decode::{decode, uses_alpha};
 use crate::probe::{probe, Limits};
-use crate::renditions::{
-    apply_edit, edited_size, plan, render, write_atomic, RenditionSet, DEFAULT_WIDTHS,
-};
+use crate::renditions::{apply_edit, edited_size, plan, render, RenditionSet, DEFAULT_WIDTHS};
 
 /// Site setting (in the site's meta table) listing rendition widths, e.g. `480,960,1600`.
 pub const WIDTHS_KEY: &str = "media_widths";
@@ -207,17 +206,9 @@ fn write_new(path: &Path, bytes: &[u8], written: &mut Vec<PathBuf>) -> Result<()
     if path.exists() {
         return Ok(());
     }
-    write_atomic(path, bytes).map_err(|e| io_error(path, e))?;
+    write_atomic(path, bytes)?;
     written.push(path.to_owned());
     Ok(())
-}
-
-fn io_error(path: &Path, e: std::io::Error) -> Error {
-    if e.raw_os_error() == Some(28) || e.kind() == std::io::ErrorKind::StorageFull {
-        Error::DiskFull
-    } else {
-        Error::io(path, e)
-    }
 }
 
 fn remove_all(paths: &[PathBuf]) {
@@ -263,17 +254,9 @@ fn read_photo(path: &Path, limits: &Limits) -> Result<Vec<u8>> {
     let size = std::fs::metadata(path)
         .map_err(|e| Error::io(path, e))?
         .len();
-    if size > limits.max_file_bytes {
-        return Err(Error::media(
-            path,
-            MediaProblem::TooLarge {
-                width: 0,
-                height: 0,
-                limit: limits.max_side,
-                max_megapixels: limits.max_megapixels,
-            },
-        ));
-    }
+    limits
+        .check_file(size)
+        .map_err(|problem| Error::media(path, problem))?;
     std::fs::read(path).map_err(|e| Error::io(path, e))
 }
 
@@ -304,6 +287,35 @@ pub fn import_file(
     .unwrap_or_else(|| Err(Error::invalid("media", "nothing imported")))
 }
 
+/// Imports a photo held in memory (pasted, or dropped from a web page);
+/// `file_name` names it in the library and in errors.
+pub fn import_data(
+    site_root: &Path,
+    store: &mut Store,
+    file_name: &str,
+    bytes: &[u8],
+    config: &MediaConfig,
+) -> Result<Imported> {
+    let known = known_hashes(store)?;
+    let prepared = prepare(
+        site_root,
+        file_name,
+        bytes,
+        config,
+        &ImportOptions::default(),
+        &known,
+    )?;
+    commit(site_root, store, prepared, config)
+}
+
+fn known_hashes(store: &Store) -> Result<HashSet<String>> {
+    Ok(store
+        .media_list(None)?
+        .into_iter()
+        .map(|m| m.hash)
+        .collect())
+}
+
 /// How far a batch has come, after each photo.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -323,8 +335,8 @@ pub fn import_files(
     options: &ImportOptions,
     progress: &mut dyn FnMut(ImportProgress),
 ) -> Vec<(PathBuf, Result<Imported>)> {
-    let known: HashSet<String> = match store.media_list(None) {
-        Ok(items) => items.into_iter().map(|m| m.hash).collect(),
+    let known = match known_hashes(store) {
+        Ok(known) => known,
         Err(e) => {
             let message = e.to_string();
             return paths
@@ -409,7 +421,7 @@ pub fn ensure_renditions(
     for (rendition, data) in set.all().zip(encoded) {
         let target = site_root.join(&rendition.path);
         if !target.is_file() {
-            write_atomic(&target, &data).map_err(|e| io_error(&target, e))?;
+            write_atomic(&target, &data)?;
         }
     }
     Ok(set)

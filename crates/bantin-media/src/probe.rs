@@ -27,6 +27,16 @@ impl Default for Limits {
 }
 
 impl Limits {
+    pub fn check_file(&self, bytes: u64) -> Result<(), MediaProblem> {
+        if bytes > self.max_file_bytes {
+            return Err(MediaProblem::FileTooLarge {
+                megabytes: bytes.div_ceil(1024 * 1024),
+                limit_megabytes: self.max_file_bytes / (1024 * 1024),
+            });
+        }
+        Ok(())
+    }
+
     pub fn check(&self, width: u32, height: u32) -> Result<(), MediaProblem> {
         let pixels = u64::from(width) * u64::from(height);
         if width > self.max_side
@@ -122,14 +132,7 @@ impl Probe {
 }
 
 pub fn probe(bytes: &[u8], limits: &Limits) -> Result<Probe, MediaProblem> {
-    if bytes.len() as u64 > limits.max_file_bytes {
-        return Err(MediaProblem::TooLarge {
-            width: 0,
-            height: 0,
-            limit: limits.max_side,
-            max_megapixels: limits.max_megapixels,
-        });
-    }
+    limits.check_file(bytes.len() as u64)?;
     let format = sniff(bytes)?;
     let (stored_width, stored_height) = match format {
         Format::Jpeg => jpeg_size(bytes)?,

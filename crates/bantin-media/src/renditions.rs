@@ -2,8 +2,6 @@
 //! from the upright original and the user's edit, resized (never upscaled),
 //! and encoded from pixels alone, so no metadata reaches it.
 
-use std::path::{Path, PathBuf};
-
 use bantin_core::{MediaEdit, MediaItem};
 use fast_image_resize::images::Image;
 use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer};
@@ -271,23 +269,6 @@ pub fn encode(image: &Image, alpha: bool) -> Result<Vec<u8>, String> {
     })
     .map_err(|_| "the JPEG encoder failed".to_owned())?
     .map_err(|e| e.to_string())
-}
-
-/// Writes through a temp file in the same folder and renames it into place,
-/// so a crash never leaves half a file under the final name.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let tmp = temp_name(path);
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
-}
-
-fn temp_name(path: &Path) -> PathBuf {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("media");
-    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
 }
 
 #[cfg(test)]

@@ -84,26 +84,13 @@ pub async fn media_import_data(
     data_base64: String,
 ) -> CommandResult<Imported> {
     let site = state.site()?;
-    let bytes = base64::engine::general_purpose::STANDARD
-        .decode(data_base64.as_bytes())
-        .map_err(|e| CommandError::from(bantin_core::Error::invalid("data", e.to_string())))?;
     blocking(move || {
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(data_base64.as_bytes())
+            .map_err(|e| bantin_core::Error::invalid("data", e.to_string()))?;
         let mut store = site.store()?;
         let config = MediaConfig::for_site(&store)?;
-        let known = store
-            .media_list(None)?
-            .into_iter()
-            .map(|m| m.hash)
-            .collect();
-        let prepared = bantin_media::prepare(
-            site.root(),
-            &file_name,
-            &bytes,
-            &config,
-            &ImportOptions::default(),
-            &known,
-        )?;
-        bantin_media::commit(site.root(), &mut store, prepared, &config)
+        bantin_media::import_data(site.root(), &mut store, &file_name, &bytes, &config)
     })
     .await
 }
