@@ -35,28 +35,40 @@ pub fn decode(
     Ok(image)
 }
 
+pub(crate) fn damaged(e: std::io::Error) -> MediaProblem {
+    MediaProblem::Damaged(e.to_string())
+}
+
+/// Asks libjpeg for the smallest output that still covers `need` (upright).
+pub(crate) fn shrink_while_decoding(
+    decoder: &mut mozjpeg::Decompress<&[u8]>,
+    probe: &Probe,
+    need: (u32, u32),
+) {
+    // The decoder works on the stored (unturned) sides.
+    let (w, h) = if probe.orientation >= 5 {
+        (need.1, need.0)
+    } else {
+        need
+    };
+    decoder.scale(scale_eighths(
+        (probe.stored_width, probe.stored_height),
+        (w, h),
+    ));
+    // The output is resized down anyway: the fast IDCT and plain chroma
+    // upsampling cost no measurable PSNR in renditions (bench media).
+    decoder.dct_method(mozjpeg::DctMethod::IntegerFast);
+    decoder.do_fancy_upsampling(false);
+}
+
 fn decode_jpeg(
     bytes: &[u8],
     probe: &Probe,
     need: Option<(u32, u32)>,
 ) -> Result<DynamicImage, MediaProblem> {
-    let damaged = |e: std::io::Error| MediaProblem::Damaged(e.to_string());
     let mut decoder = mozjpeg::Decompress::new_mem(bytes).map_err(damaged)?;
-    if let Some((w, h)) = need {
-        // `need` is upright; the decoder works on the stored (unturned) sides.
-        let (w, h) = if probe.orientation >= 5 {
-            (h, w)
-        } else {
-            (w, h)
-        };
-        decoder.scale(scale_eighths(
-            (probe.stored_width, probe.stored_height),
-            (w, h),
-        ));
-        // The output is resized down anyway: the fast IDCT and plain chroma
-        // upsampling cost no measurable PSNR in renditions (bench media).
-        decoder.dct_method(mozjpeg::DctMethod::IntegerFast);
-        decoder.do_fancy_upsampling(false);
+    if let Some(need) = need {
+        shrink_while_decoding(&mut decoder, probe, need);
     }
     let bad_size = || MediaProblem::Damaged("pixel data does not match the size".into());
     Ok(match decoder.image().map_err(damaged)? {

@@ -10,6 +10,7 @@ pub mod library;
 pub mod meta;
 pub mod probe;
 pub mod renditions;
+mod stream;
 
 pub use library::{
     commit, ensure_renditions, import_data, import_file, import_files, prepare, remove,

@@ -12,14 +12,16 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
+use bantin_core::media::MEDIA_PREFIX;
 use bantin_core::settings::write_atomic;
 use bantin_core::{Error, MediaItem, MediaProblem, NewMedia, Result, Store};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::decode::{decode, uses_alpha};
-use crate::probe::{probe, Limits};
+use crate::probe::{probe, Format, Limits, Probe};
 use crate::renditions::{apply_edit, edited_size, plan, render, RenditionSet, DEFAULT_WIDTHS};
+use crate::stream::render_while_decoding;
 
 /// Site setting (in the site's meta table) listing rendition widths, e.g. `480,960,1600`.
 pub const WIDTHS_KEY: &str = "media_widths";
@@ -111,48 +113,46 @@ pub fn prepare(
     known: &HashSet<String>,
 ) -> Result<Prepared> {
     let refuse = |problem| Error::media(file_name, problem);
-    // Hashing a 10 MB file is worth another core while this one decodes.
-    let (hash, decoded) = std::thread::scope(|scope| {
-        let hashing = scope.spawn(|| hash_of(bytes));
-        let decoded = decode_upright(bytes, config);
-        (hashing.join().unwrap_or_else(|_| hash_of(bytes)), decoded)
+    // Hashing and keeping the original (a 10 MB write and sync) are worth
+    // another core while this one probes and decodes.
+    let (kept, probed, made) = std::thread::scope(|scope| {
+        let (format_tx, format_rx) = mpsc::channel();
+        let keeping = scope.spawn(move || keep_original(site_root, bytes, &format_rx, known));
+        let probed = probe(bytes, &config.limits);
+        let _ = format_tx.send(probed.as_ref().ok().map(|p| p.format));
+        let made = match &probed {
+            Ok(probe) => make_renditions(bytes, probe, config),
+            Err(problem) => Err(problem.clone()),
+        };
+        let kept = keeping
+            .join()
+            .unwrap_or_else(|_| Err(Error::invalid("media", "hashing stopped")));
+        (kept, probed, made)
     });
+    let (hash, mut written) = kept?;
     if known.contains(&hash) {
         return Ok(Prepared::Known { hash });
     }
-    let (probe, image) = decoded.map_err(refuse)?;
-    let (width, height) = probe.upright_size();
-    let mut item = MediaItem {
-        id: 0,
-        hash: hash.clone(),
-        file_name: file_name.to_owned(),
-        ext: probe.format.ext().to_owned(),
-        width,
-        height,
-        bytes: bytes.len() as u64,
-        has_alpha: false,
-        caption: String::new(),
-        credit: String::new(),
-        alt: String::new(),
-        edit: Default::default(),
-        imported_at: 0,
-    };
-    item.has_alpha = uses_alpha(&image);
-    let set = plan(&item, &config.widths);
-    let mut written = Vec::new();
     let result = (|| {
-        let encoded =
-            render(&image, &set, item.has_alpha).map_err(|e| refuse(MediaProblem::Damaged(e)))?;
-        for (rendition, data) in set.all().zip(encoded) {
-            write_new(&site_root.join(&rendition.path), &data, &mut written)?;
-        }
-        write_new(&original_path(site_root, &item), bytes, &mut written)
+        let probe = probed.map_err(refuse)?;
+        let (has_alpha, encoded) = made.map_err(refuse)?;
+        let item = new_item(&hash, file_name, &probe, bytes.len(), has_alpha);
+        let set = plan(&item, &config.widths);
+        let files = set
+            .all()
+            .map(|r| site_root.join(&r.path))
+            .zip(encoded)
+            .collect();
+        write_all_new(files, &mut written)?;
+        Ok((probe.camera_text, item))
     })();
-    if let Err(e) = result {
-        remove_all(&written);
-        return Err(e);
-    }
-    let camera = probe.camera_text;
+    let (camera, item) = match result {
+        Ok(done) => done,
+        Err(e) => {
+            remove_all(&written);
+            return Err(e);
+        }
+    };
     let pick = |given: &Option<String>, found: Option<String>| {
         given
             .clone()
@@ -165,8 +165,8 @@ pub fn prepare(
             hash,
             file_name: file_name.to_owned(),
             ext: item.ext,
-            width,
-            height,
+            width: item.width,
+            height: item.height,
             bytes: item.bytes,
             has_alpha: item.has_alpha,
             caption: pick(&options.caption, camera.caption),
@@ -177,12 +177,53 @@ pub fn prepare(
     })
 }
 
-/// Probes and decodes a new photo no larger than its largest rendition needs.
-fn decode_upright(
+/// Hashes the file and, once the probe says it is a photo (its format comes
+/// through `format`) that the library lacks, keeps it as the original.
+/// Returns the hash and what was written.
+fn keep_original(
+    site_root: &Path,
     bytes: &[u8],
+    format: &mpsc::Receiver<Option<Format>>,
+    known: &HashSet<String>,
+) -> Result<(String, Vec<PathBuf>)> {
+    let hash = hash_of(bytes);
+    let mut written = Vec::new();
+    if let Ok(Some(format)) = format.recv() {
+        if !known.contains(&hash) {
+            let path = site_root.join(format!("{MEDIA_PREFIX}{hash}.{}", format.ext()));
+            write_new(&path, bytes, &mut written)?;
+        }
+    }
+    Ok((hash, written))
+}
+
+fn new_item(hash: &str, file_name: &str, probe: &Probe, size: usize, has_alpha: bool) -> MediaItem {
+    let (width, height) = probe.upright_size();
+    MediaItem {
+        id: 0,
+        hash: hash.to_owned(),
+        file_name: file_name.to_owned(),
+        ext: probe.format.ext().to_owned(),
+        width,
+        height,
+        bytes: size as u64,
+        has_alpha,
+        caption: String::new(),
+        credit: String::new(),
+        alt: String::new(),
+        edit: Default::default(),
+        imported_at: 0,
+    }
+}
+
+/// Encoded renditions of a new photo in `plan` order, and whether it keeps
+/// its transparency. JPEGs are shrunk while they decode; the rest decode
+/// whole, no larger than the largest rendition needs.
+fn make_renditions(
+    bytes: &[u8],
+    probe: &Probe,
     config: &MediaConfig,
-) -> Result<(crate::probe::Probe, image::DynamicImage), MediaProblem> {
-    let probe = probe(bytes, &config.limits)?;
+) -> std::result::Result<(bool, Vec<Vec<u8>>), MediaProblem> {
     let (width, height) = probe.upright_size();
     let widest = crate::renditions::widths_for(width, &config.widths)
         .last()
@@ -190,8 +231,17 @@ fn decode_upright(
         .unwrap_or(width);
     let tall = (f64::from(height) * f64::from(widest) / f64::from(width)).ceil() as u32;
     let need = ((widest + 2).min(width), (tall + 2).min(height));
-    let image = decode(bytes, &probe, &config.limits, Some(need))?;
-    Ok((probe, image))
+    if probe.format == Format::Jpeg {
+        let set = plan(&new_item("", "", probe, bytes.len(), false), &config.widths);
+        if let Some(made) = render_while_decoding(bytes, probe, &set, need) {
+            return made.map(|encoded| (false, encoded));
+        }
+    }
+    let image = decode(bytes, probe, &config.limits, Some(need))?;
+    let alpha = uses_alpha(&image);
+    let set = plan(&new_item("", "", probe, bytes.len(), alpha), &config.widths);
+    let encoded = render(&image, &set, alpha).map_err(MediaProblem::Damaged)?;
+    Ok((alpha, encoded))
 }
 
 /// The upright size to decode at so the edited photo still covers `width`.
@@ -209,6 +259,37 @@ fn write_new(path: &Path, bytes: &[u8], written: &mut Vec<PathBuf>) -> Result<()
     write_atomic(path, bytes)?;
     written.push(path.to_owned());
     Ok(())
+}
+
+/// Writes the files that are not there yet, side by side: each is synced,
+/// and the syncs overlap.
+fn write_all_new(files: Vec<(PathBuf, Vec<u8>)>, written: &mut Vec<PathBuf>) -> Result<()> {
+    let outcomes: Vec<Result<Vec<PathBuf>>> = std::thread::scope(|scope| {
+        let writers: Vec<_> = files
+            .iter()
+            .map(|(path, data)| {
+                scope.spawn(move || {
+                    let mut mine = Vec::new();
+                    write_new(path, data, &mut mine).map(|()| mine)
+                })
+            })
+            .collect();
+        writers
+            .into_iter()
+            .map(|w| {
+                w.join()
+                    .unwrap_or_else(|_| Err(Error::invalid("media", "writing stopped")))
+            })
+            .collect()
+    });
+    let mut failure = None;
+    for outcome in outcomes {
+        match outcome {
+            Ok(mine) => written.extend(mine),
+            Err(e) => failure = failure.or(Some(e)),
+        }
+    }
+    failure.map_or(Ok(()), Err)
 }
 
 fn remove_all(paths: &[PathBuf]) {

@@ -51,9 +51,18 @@ pub fn camera_text(bytes: &[u8]) -> CameraText {
 }
 
 fn read_exif(bytes: &[u8]) -> Option<exif::Exif> {
-    Reader::new()
-        .read_from_container(&mut Cursor::new(bytes))
-        .ok()
+    if !bytes.starts_with(&[0xFF, 0xD8]) {
+        return Reader::new()
+            .read_from_container(&mut Cursor::new(bytes))
+            .ok();
+    }
+    // A JPEG's EXIF is one APP1 segment before the scan: read only that, not
+    // the whole 10 MB file the container reader goes through.
+    let (segments, _) = jpeg_segments(bytes);
+    let tiff = segments
+        .iter()
+        .find_map(|(marker, data)| (*marker == 0xE1).then(|| data.strip_prefix(b"Exif\0\0"))?)?;
+    Reader::new().read_raw(tiff.to_vec()).ok()
 }
 
 /// A byline becomes a credit in the form Vietnamese newsrooms print.

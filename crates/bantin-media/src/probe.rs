@@ -213,7 +213,9 @@ fn jpeg_is_whole(bytes: &[u8]) -> bool {
     let (_, Some(scan)) = jpeg_segments(bytes) else {
         return false;
     };
-    bytes[scan..].windows(2).any(|w| w == [0xFF, 0xD9])
+    // Searched from the end, where it is: a forward search reads the whole
+    // scan (10 MB for a phone photo) byte pair by byte pair.
+    bytes[scan..].windows(2).rev().any(|w| w == [0xFF, 0xD9])
 }
 
 #[cfg(test)]

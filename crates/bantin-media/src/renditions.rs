@@ -218,7 +218,11 @@ fn resized(source: &Image, width: u32, height: u32) -> Result<Image<'static>, St
     Ok(dst)
 }
 
-fn thumbnail(from: &Image, side: u32, resizer: &mut Resizer) -> Result<Image<'static>, String> {
+pub(crate) fn thumbnail(
+    from: &Image,
+    side: u32,
+    resizer: &mut Resizer,
+) -> Result<Image<'static>, String> {
     let square = from.width().min(from.height());
     let left = f64::from((from.width() - square) / 2);
     let top = f64::from((from.height() - square) / 2);
@@ -252,23 +256,31 @@ pub fn encode(image: &Image, alpha: bool) -> Result<Vec<u8>, String> {
             .map_err(|e| e.to_string())?;
         return Ok(out);
     }
-    // libjpeg-turbo's own settings (mozjpeg's slow trellis search off):
-    // 4:2:0 with averaged chroma, optimised Huffman tables, progressive so a
-    // slow connection shows the whole photo early.
     std::panic::catch_unwind(|| -> std::io::Result<Vec<u8>> {
-        let mut compress = mozjpeg::Compress::new(mozjpeg::ColorSpace::JCS_RGB);
-        compress.set_fastest_defaults();
-        compress.set_size(w as usize, h as usize);
-        compress.set_quality(f32::from(JPEG_QUALITY));
-        compress.set_chroma_sampling_pixel_sizes((2, 2), (2, 2));
-        compress.set_optimize_coding(true);
-        compress.set_progressive_mode();
-        let mut started = compress.start_compress(Vec::new())?;
+        let mut started = start_jpeg(w, h)?;
         started.write_scanlines(image.buffer())?;
         started.finish()
     })
     .map_err(|_| "the JPEG encoder failed".to_owned())?
     .map_err(|e| e.to_string())
+}
+
+/// A JPEG encoder waiting for RGB rows. libjpeg-turbo's own settings
+/// (mozjpeg's slow trellis search off): 4:2:0 with averaged chroma, optimised
+/// Huffman tables, progressive so a slow connection shows the whole photo
+/// early. libjpeg reports errors by panicking: callers catch it.
+pub(crate) fn start_jpeg(
+    width: u32,
+    height: u32,
+) -> std::io::Result<mozjpeg::compress::CompressStarted<Vec<u8>>> {
+    let mut compress = mozjpeg::Compress::new(mozjpeg::ColorSpace::JCS_RGB);
+    compress.set_fastest_defaults();
+    compress.set_size(width as usize, height as usize);
+    compress.set_quality(f32::from(JPEG_QUALITY));
+    compress.set_chroma_sampling_pixel_sizes((2, 2), (2, 2));
+    compress.set_optimize_coding(true);
+    compress.set_progressive_mode();
+    compress.start_compress(Vec::new())
 }
 
 #[cfg(test)]

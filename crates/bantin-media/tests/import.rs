@@ -389,3 +389,96 @@ fn a_batch_reports_progress_and_fails_file_by_file() {
     assert_eq!(ok, [true, false, true, true, false]);
     assert_eq!(env.store.media_list(None).expect("list").len(), 3);
 }
+
+/// A camera JPEG made in code: four coloured quarters (red, green / blue,
+/// white) as stored, with the EXIF orientation tag set to `orientation`.
+fn camera_jpeg(width: u32, height: u32, orientation: u16) -> Vec<u8> {
+    let picture = image::RgbImage::from_fn(width, height, |x, y| {
+        match (x < width / 2, y < height / 2) {
+            (true, true) => image::Rgb([255, 0, 0]),
+            (false, true) => image::Rgb([0, 255, 0]),
+            (true, false) => image::Rgb([0, 0, 255]),
+            (false, false) => image::Rgb([255, 255, 255]),
+        }
+    });
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 90)
+        .encode_image(&picture)
+        .expect("encode");
+    // APP1 "Exif": a big-endian TIFF header and one IFD entry, Orientation.
+    let mut tiff = b"MM\0\x2a\0\0\0\x08\0\x01\x01\x12\0\x03\0\0\0\x01".to_vec();
+    tiff.extend_from_slice(&orientation.to_be_bytes());
+    tiff.extend_from_slice(&[0, 0, 0, 0, 0, 0]);
+    let mut app1 = b"Exif\0\0".to_vec();
+    app1.extend_from_slice(&tiff);
+    let mut out = jpeg[..2].to_vec();
+    out.extend_from_slice(&[0xFF, 0xE1]);
+    out.extend_from_slice(&(app1.len() as u16 + 2).to_be_bytes());
+    out.extend_from_slice(&app1);
+    out.extend_from_slice(&jpeg[2..]);
+    out
+}
+
+#[test]
+fn a_large_turned_photo_is_shrunk_and_comes_out_upright_at_every_width() {
+    let mut env = site();
+    // Stored 2400×1600 lying on its side (orientation 6: turn clockwise).
+    let bytes = camera_jpeg(2400, 1600, 6);
+    let imported = bantin_media::import_data(
+        &env.root,
+        &mut env.store,
+        "doc.jpg",
+        &bytes,
+        &MediaConfig::default(),
+    )
+    .expect("import");
+    assert_eq!((imported.item.width, imported.item.height), (1600, 2400));
+    let widths: Vec<u32> = imported.renditions.sizes.iter().map(|r| r.width).collect();
+    assert_eq!(widths, [480, 960, 1600]);
+    for rendition in imported.renditions.all() {
+        let picture = open(&env.root, &rendition.path);
+        assert_eq!(
+            picture.dimensions(),
+            (rendition.width, rendition.height),
+            "{}",
+            rendition.path
+        );
+        // Turned clockwise, the stored bottom-left (blue) is the top left.
+        let corners = [
+            (rgb_at(&picture, 0.2, 0.2), [0, 0, 255]),
+            (rgb_at(&picture, 0.8, 0.2), [255, 0, 0]),
+            (rgb_at(&picture, 0.2, 0.8), [255, 255, 255]),
+            (rgb_at(&picture, 0.8, 0.8), [0, 255, 0]),
+        ];
+        for (pixel, expected) in corners {
+            assert!(close(pixel, expected), "{}: {pixel:?}", rendition.path);
+        }
+    }
+    assert_eq!(
+        (
+            imported.renditions.thumbnail.width,
+            imported.renditions.thumbnail.height
+        ),
+        (320, 320)
+    );
+}
+
+#[test]
+fn a_panorama_too_flat_for_any_width_still_gets_its_square_thumbnail() {
+    let mut env = site();
+    let bytes = camera_jpeg(3000, 300, 1);
+    let imported = bantin_media::import_data(
+        &env.root,
+        &mut env.store,
+        "toan-canh.jpg",
+        &bytes,
+        &MediaConfig::default(),
+    )
+    .expect("import");
+    let thumb = open(&env.root, &imported.renditions.thumbnail.path);
+    assert_eq!(thumb.dimensions(), (300, 300));
+    let widest = open(&env.root, &imported.renditions.largest().path);
+    assert_eq!(widest.dimensions(), (1600, 160));
+    assert!(close(rgb_at(&widest, 0.1, 0.1), [255, 0, 0]));
+    assert!(close(rgb_at(&widest, 0.9, 0.9), [255, 255, 255]));
+}
