@@ -194,6 +194,57 @@ impl Store {
             .ok_or(Error::ArticleNotFound(id))
     }
 
+    /// Every published article (every article with `include_drafts`), newest
+    /// first as lists show them, in one query and **without bodies** (`body`
+    /// is empty): a site export needs the rest of 10,000 articles at once, and
+    /// the bodies only of the pages it renders (see `revision_bodies`).
+    pub fn articles_without_bodies(&self, include_drafts: bool) -> Result<Vec<Article>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.id, a.title, r.sapo, a.authors, r.unit, c.path, r.tags,
+                    a.status, a.slug, a.created_at, a.updated_at, a.current_revision_id
+             FROM articles a
+             JOIN revisions r ON r.id = a.current_revision_id
+             LEFT JOIN categories c ON c.id = a.category_id
+             WHERE ?1 OR a.status = 'published'
+             ORDER BY a.created_at DESC, a.id DESC",
+        )?;
+        let rows = stmt.query_map([include_drafts], |r| {
+            Ok(Article {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                sapo: r.get(2)?,
+                body: String::new(),
+                authors: json_list(r.get_ref(3)?.as_str()?),
+                unit: r.get(4)?,
+                category: r.get(5)?,
+                tags: json_list(r.get_ref(6)?.as_str()?),
+                status: parse_status(r.get_ref(7)?.as_str()?),
+                slug: r.get(8)?,
+                created_at: to_rfc3339(r.get(9)?),
+                updated_at: to_rfc3339(r.get(10)?),
+                revision_id: r.get(11)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// The bodies of these revisions, by revision id.
+    pub fn revision_bodies(
+        &self,
+        revision_ids: &[i64],
+    ) -> Result<std::collections::HashMap<i64, String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT body FROM revisions WHERE id = ?1")?;
+        let mut bodies = std::collections::HashMap::with_capacity(revision_ids.len());
+        for &id in revision_ids {
+            if let Some(body) = stmt.query_row([id], |r| r.get(0)).optional()? {
+                bodies.insert(id, body);
+            }
+        }
+        Ok(bodies)
+    }
+
     /// Lists articles newest first, or searches them when `filter.query`
     /// holds words.
     pub fn list(&self, filter: &ListFilter) -> Result<ArticlePage> {

@@ -12,9 +12,10 @@ use bantin_core::settings::write_atomic;
 use bantin_core::{Error, Result, Site};
 use serde::{Deserialize, Serialize};
 
+use crate::key::fingerprint;
 use crate::model::SiteModel;
 use crate::pages::Pages;
-use crate::photos::{published_files, Photos, PHOTO_DIR};
+use crate::photos::{photo_files, published_files, Photos, PHOTO_DIR};
 use crate::theme::Theme;
 
 const MANIFEST: &str = ".bantin-export.json";
@@ -42,19 +43,44 @@ pub struct ExportReport {
 
 #[derive(Default, Serialize, Deserialize)]
 struct Manifest {
-    /// Path → FNV-1a hash of its bytes.
-    files: BTreeMap<String, String>,
+    files: BTreeMap<String, FileRecord>,
 }
 
-/// A stable hash of a file's bytes (FNV-1a, 64 bits): the manifest must mean
-/// the same across Bản Tin versions, which std's hasher does not promise.
-fn fingerprint(bytes: &[u8]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
+#[derive(Clone, Serialize, Deserialize)]
+struct FileRecord {
+    /// Hash and length of the bytes written.
+    print: String,
+    /// Hash of what the page was made from, for pages that have one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    key: Option<u64>,
+    /// The photos an article page shows, for the `anh/` folder.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    photos: Vec<String>,
+}
+
+/// Stands for a rendition's bytes in the manifest: its name says them.
+const NAMED_BY_CONTENT: &str = "rendition";
+
+/// Paths of the files under `root`, relative to it with `/` separators.
+fn files_under(root: &Path) -> std::collections::HashSet<String> {
+    let mut found = std::collections::HashSet::new();
+    let mut folders = vec![(root.to_path_buf(), String::new())];
+    while let Some((dir, prefix)) = folders.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            match entry.file_type() {
+                Ok(t) if t.is_dir() => folders.push((entry.path(), format!("{prefix}{name}/"))),
+                Ok(t) if t.is_file() => {
+                    found.insert(format!("{prefix}{name}"));
+                }
+                _ => {}
+            }
+        }
     }
-    format!("{h:016x}:{}", bytes.len())
+    found
 }
 
 /// Temp file then rename, without fsync: a reader never sees half a page,
@@ -71,8 +97,8 @@ fn replace_file(path: &Path, bytes: &[u8]) -> Result<()> {
     std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))
 }
 
-/// Exports the site to `out`. `progress(done, total)` is called as files are
-/// produced and written.
+/// Exports the site to `out`. `progress(done, total)` is called as article
+/// pages are made and written.
 pub fn export_site(
     site: &Site,
     out: &Path,
@@ -85,40 +111,82 @@ pub fn export_site(
     let theme = Theme::load(Some(&site.root().join("theme")));
     let year = time::OffsetDateTime::now_utc().year();
     let articles = model.entries.len();
-    // Rendering is most of the work: count it as the first half of the bar.
     let photos = Photos::load(&store, &format!("../{PHOTO_DIR}/"))?;
-    let mut files = Pages::new(&model, &theme, &photos, year)
-        .all(&mut |done, total| progress(done, total * 2))?;
-    files.extend(published_files(
-        site,
-        &store,
-        model.entries.iter().map(|e| e.article.body.as_str()),
-    )?);
-    let total = files.len();
+    let pages = Pages::new(&model, &theme, &photos, year).with_images_key(photos.fingerprint());
 
     std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
     let manifest_path = out.join(MANIFEST);
-    let old: Manifest = std::fs::read(&manifest_path)
+    let mut old: Manifest = std::fs::read(&manifest_path)
         .ok()
         .and_then(|b| serde_json::from_slice(&b).ok())
         .unwrap_or_default();
+    // A file deleted by hand is written again: one walk of the folder
+    // instead of a check per file.
+    let present = files_under(out);
     let mut new = Manifest::default();
     let (mut written, mut unchanged) = (0u32, 0u32);
-    for (i, (path, bytes)) in files.iter().enumerate() {
-        let target = out.join(path);
-        let print = fingerprint(bytes);
-        let same = old.files.get(path) == Some(&print) && target.is_file();
-        if same {
+    let reuse = |path: &str, key: u64| {
+        old.files.get(path).is_some_and(|f| f.key == Some(key)) && present.contains(path)
+    };
+    let mut reused = Vec::new();
+    pages.site(
+        &mut |revisions| store.revision_bodies(revisions),
+        &reuse,
+        &mut |file| {
+            let Some(bytes) = file.bytes else {
+                reused.push(file.path);
+                return Ok(());
+            };
+            let print = fingerprint(&bytes);
+            let target = out.join(&file.path);
+            if old.files.get(&file.path).is_some_and(|f| f.print == print)
+                && present.contains(&file.path)
+            {
+                unchanged += 1;
+            } else {
+                replace_file(&target, &bytes)?;
+                written += 1;
+            }
+            let record = FileRecord {
+                print,
+                key: file.key,
+                photos: file.photos.unwrap_or_default(),
+            };
+            new.files.insert(file.path, record);
+            Ok(())
+        },
+        &mut |done, total| progress(done, total + 1),
+    )?;
+    for path in reused {
+        if let Some(record) = old.files.remove(&path) {
+            unchanged += 1;
+            new.files.insert(path, record);
+        }
+    }
+    let shown: std::collections::BTreeSet<String> = new
+        .files
+        .values()
+        .flat_map(|f| f.photos.iter().cloned())
+        .collect();
+    for (path, source) in photo_files(site, &store, shown.iter())? {
+        let target = out.join(&path);
+        let known = old
+            .files
+            .get(&path)
+            .is_some_and(|f| f.print == NAMED_BY_CONTENT);
+        if known && present.contains(&path) {
             unchanged += 1;
         } else {
-            replace_file(&target, bytes)?;
+            let bytes = std::fs::read(&source).map_err(|e| Error::io(&source, e))?;
+            replace_file(&target, &bytes)?;
             written += 1;
         }
-        new.files.insert(path.clone(), print);
-        progress(
-            articles.max(1) + (i + 1) * articles.max(1) / total.max(1),
-            articles.max(1) * 2,
-        );
+        let record = FileRecord {
+            print: NAMED_BY_CONTENT.into(),
+            key: None,
+            photos: Vec::new(),
+        };
+        new.files.insert(path, record);
     }
     let mut removed = 0u32;
     for path in old.files.keys().filter(|p| !new.files.contains_key(*p)) {
@@ -129,11 +197,12 @@ pub fn export_site(
             Err(e) => return Err(Error::io(&target, e)),
         }
     }
-    let json = serde_json::to_vec_pretty(&new).unwrap_or_default();
+    let json = serde_json::to_vec(&new).unwrap_or_default();
     write_atomic(&manifest_path, &json)?;
+    progress(articles + 1, articles + 1);
     Ok(ExportReport {
         articles: articles as u32,
-        files: total as u32,
+        files: new.files.len() as u32,
         written,
         unchanged,
         removed,

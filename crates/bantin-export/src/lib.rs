@@ -4,6 +4,7 @@
 //! Like `bantin-core`, nothing here knows about Tauri or application folders.
 
 pub mod export;
+mod key;
 pub mod model;
 pub mod pages;
 pub mod photos;

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use bantin_core::text::{fold, slugify};
-use bantin_core::{Article, ListFilter, Result, Status, Store};
+use bantin_core::{Article, Result, Store};
 use serde::Serialize;
 use time::format_description::well_known::Rfc3339;
 use time::{OffsetDateTime, UtcOffset};
@@ -71,27 +71,13 @@ pub fn vn_date(rfc3339: &str) -> String {
 }
 
 impl SiteModel {
-    /// The whole site: every published article (or every article).
+    /// The whole site: every published article (or every article), without
+    /// bodies: the export reads those only for the pages it renders.
     pub fn load(store: &Store, include_drafts: bool) -> Result<SiteModel> {
-        SiteModel::load_with(store, |store| {
-            let mut ids = Vec::new();
-            let mut offset = 0;
-            loop {
-                let page = store.list(&ListFilter {
-                    status: (!include_drafts).then_some(Status::Published),
-                    limit: bantin_core::store::MAX_PAGE,
-                    offset,
-                    ..Default::default()
-                })?;
-                let n = page.items.len() as u32;
-                ids.extend(page.items.into_iter().map(|a| a.id));
-                offset += n;
-                if n == 0 || offset as i64 >= page.total {
-                    break;
-                }
-            }
-            Ok(ids)
-        })
+        let articles = store.articles_without_bodies(include_drafts)?;
+        let mut model = SiteModel::load_with(store, |_| Ok(Vec::new()))?;
+        model.entries = articles.into_iter().map(entry).collect();
+        Ok(model)
     }
 
     /// The site with the articles `pick` chooses, in the order it gives.

@@ -1,14 +1,16 @@
 //! Every file of the exported site, as path → bytes, built in memory from the
 //! model. Writing them is `export.rs`'s job.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use bantin_core::text::slugify;
 use bantin_core::Result;
 use serde::Serialize;
 use serde_json::{json, Value};
 
+use crate::key::key_of;
 use crate::model::{category_page, search_text, tag_page, Entry, SiteModel};
+use crate::photos::photos_in;
 use crate::render::{escape, render_body, ImageResolver};
 use crate::theme::{Theme, STATIC_FILES};
 
@@ -18,8 +20,37 @@ const SIDE_LATEST: usize = 8;
 const FEED_ITEMS: usize = 20;
 const RELATED: usize = 5;
 
-/// A file of the site: its path relative to the root, and its bytes.
-type RenderedPage = (String, Vec<u8>);
+/// A file of the site as it is produced.
+pub struct SiteFile {
+    /// Relative to the site root.
+    pub path: String,
+    /// Hash of everything the page is made from, when it has one: a page
+    /// whose inputs hash as they did for the file already written is not
+    /// rendered again.
+    pub key: Option<u64>,
+    /// `None` when `reuse` said the file written before is still right.
+    pub bytes: Option<Vec<u8>>,
+    /// For an article page rendered now: content hashes of its photos.
+    pub photos: Option<Vec<String>>,
+}
+
+/// Says whether the file at a path, last made from inputs hashing to `key`,
+/// is still right.
+pub type Reuse<'r> = &'r (dyn Fn(&str, u64) -> bool + Sync);
+/// Reads the bodies of these revisions (the model holds none).
+pub type Bodies<'b> = &'b mut dyn FnMut(&[i64]) -> Result<HashMap<i64, String>>;
+type Sink<'s> = &'s mut dyn FnMut(SiteFile) -> Result<()>;
+
+/// What a list or a related block shows of an article.
+fn shown(e: &Entry) -> (&str, &str, &str, &str, Option<&str>) {
+    (
+        &e.article.title,
+        &e.url,
+        &e.date,
+        &e.article.sapo,
+        e.article.category.as_deref(),
+    )
+}
 
 #[derive(Serialize, Clone)]
 struct Link {
@@ -42,6 +73,12 @@ pub struct Pages<'a> {
     images: &'a (dyn ImageResolver + Sync),
     /// Built once: every page shares it (site, menu, side blocks).
     common: minijinja::Value,
+    /// Hash of `common`, the theme and this version of Bản Tin.
+    common_key: u64,
+    /// Hash of what the photos resolve to; article pages depend on it.
+    images_key: u64,
+    /// The newest articles of each category, enough for related blocks.
+    newest_by_category: HashMap<&'a str, Vec<&'a Entry>>,
 }
 
 impl<'a> Pages<'a> {
@@ -80,12 +117,36 @@ impl<'a> Pages<'a> {
             "documents": documents,
             "year": year,
         });
+        let common_key = key_of((
+            env!("CARGO_PKG_VERSION"),
+            common.to_string(),
+            theme.fingerprint(),
+        ));
+        let mut newest_by_category: HashMap<&str, Vec<&Entry>> = HashMap::new();
+        for e in &model.entries {
+            if let Some(category) = e.article.category.as_deref() {
+                let newest = newest_by_category.entry(category).or_default();
+                if newest.len() <= RELATED {
+                    newest.push(e);
+                }
+            }
+        }
         Pages {
             model,
             theme,
             images,
             common: minijinja::Value::from_serialize(&common),
+            common_key,
+            images_key: 0,
+            newest_by_category,
         }
+    }
+
+    /// Sets the hash of the photos' renditions, so that article pages are
+    /// rendered again when a photo's renditions change.
+    pub fn with_images_key(mut self, key: u64) -> Self {
+        self.images_key = key;
+        self
     }
 
     fn page(&self, template: &str, root: &str, title: &str, extra: Value) -> Result<Vec<u8>> {
@@ -106,24 +167,53 @@ impl<'a> Pages<'a> {
     }
 
     pub fn article_page(&self, e: &Entry) -> Result<Vec<u8>> {
-        let a = &e.article;
-        let related: Vec<Link> = self
-            .model
-            .entries
+        self.article_page_with(e, &e.article.body)
+    }
+
+    /// The newest other articles of the same category.
+    fn related(&self, e: &Entry) -> Vec<&Entry> {
+        let Some(newest) = e
+            .article
+            .category
+            .as_deref()
+            .and_then(|c| self.newest_by_category.get(c))
+        else {
+            return Vec::new();
+        };
+        newest
             .iter()
-            .filter(|o| {
-                o.article.id != a.id && o.article.category == a.category && a.category.is_some()
-            })
+            .copied()
+            .filter(|o| o.article.id != e.article.id)
             .take(RELATED)
-            .map(link)
-            .collect();
+            .collect()
+    }
+
+    /// Everything an article page is made from: its revision stands for its
+    /// own text, the rest is where it sits in the site.
+    fn article_key(&self, e: &Entry) -> u64 {
+        let related: Vec<_> = self.related(e).into_iter().map(shown).collect();
+        key_of((
+            self.common_key,
+            self.images_key,
+            e.article.revision_id,
+            &e.url,
+            &e.date,
+            &e.datetime,
+            &e.category_url,
+            related,
+        ))
+    }
+
+    fn article_page_with(&self, e: &Entry, body: &str) -> Result<Vec<u8>> {
+        let a = &e.article;
+        let related: Vec<Link> = self.related(e).into_iter().map(link).collect();
         let article = json!({
             "title": a.title,
             "url": e.url,
             "date": e.date,
             "datetime": e.datetime,
             "sapo": a.sapo,
-            "body": render_body(&a.body, self.images),
+            "body": render_body(body, self.images),
             "authors": a.authors,
             "unit": a.unit,
             "byline": a.byline(),
@@ -144,7 +234,8 @@ impl<'a> Pages<'a> {
     /// page of the archive.
     fn list_pages(
         &self,
-        out: &mut BTreeMap<String, Vec<u8>>,
+        sink: Sink,
+        reuse: Reuse,
         base: &str,
         heading: &str,
         entries: &[&Entry],
@@ -185,32 +276,57 @@ impl<'a> Pages<'a> {
             };
             json!({ "pages": pages, "prev": prev, "next": next })
         };
-        let newest: Vec<Value> = entries.iter().take(PAGE_SIZE).map(item).collect();
-        out.insert(
-            first_url.clone(),
-            self.page(
-                "list.html",
+        // A list page is made from what it shows of its articles, its place
+        // in the archive and the shared blocks.
+        let mut emit = |path: String, title: String, page: Option<usize>, items: &[&Entry]| {
+            let key = key_of((
+                self.common_key,
                 root,
-                &self.page_title(heading),
-                json!({ "heading": heading, "items": newest, "pagination": pagination(None) }),
-            )?,
-        );
+                &title,
+                page,
+                archive_count,
+                items.iter().map(|e| shown(e)).collect::<Vec<_>>(),
+            ));
+            let bytes = if reuse(&path, key) {
+                None
+            } else {
+                let shown_items: Vec<Value> = items.iter().map(item).collect();
+                let heading = if page.is_some() {
+                    title.as_str()
+                } else {
+                    heading
+                };
+                Some(self.page(
+                    "list.html",
+                    root,
+                    &self.page_title(&title),
+                    json!({ "heading": heading, "items": shown_items, "pagination": pagination(page) }),
+                )?)
+            };
+            sink(SiteFile {
+                path,
+                key: Some(key),
+                bytes,
+                photos: None,
+            })
+        };
+        let newest: Vec<&Entry> = entries.iter().take(PAGE_SIZE).copied().collect();
+        emit(first_url.clone(), heading.to_owned(), None, &newest)?;
         if archive_count > 1 && !first_only {
-            let oldest_first: Vec<&&Entry> = entries.iter().rev().collect();
+            let oldest_first: Vec<&Entry> = entries.iter().rev().copied().collect();
             for k in 1..=archive_count {
-                let chunk =
-                    &oldest_first[(k - 1) * PAGE_SIZE..(k * PAGE_SIZE).min(oldest_first.len())];
-                let items: Vec<Value> = chunk.iter().rev().map(|e| item(e)).collect();
-                let title = format!("{heading} - Trang {k}");
-                out.insert(
+                let chunk: Vec<&Entry> = oldest_first
+                    [(k - 1) * PAGE_SIZE..(k * PAGE_SIZE).min(oldest_first.len())]
+                    .iter()
+                    .rev()
+                    .copied()
+                    .collect();
+                emit(
                     archive_url(k),
-                    self.page(
-                        "list.html",
-                        root,
-                        &self.page_title(&title),
-                        json!({ "heading": title, "items": items, "pagination": pagination(Some(k)) }),
-                    )?,
-                );
+                    format!("{heading} - Trang {k}"),
+                    Some(k),
+                    &chunk,
+                )?;
             }
         }
         Ok(())
@@ -226,31 +342,191 @@ impl<'a> Pages<'a> {
 
     /// `index.html` alone, for the preview.
     pub fn home_page(&self) -> Result<Vec<u8>> {
-        let mut out = BTreeMap::new();
+        let mut home = None;
         let all: Vec<&Entry> = self.model.entries.iter().collect();
-        self.list_pages(&mut out, "index", &self.home_heading(), &all, true)?;
-        Ok(out.remove("index.html").unwrap_or_default())
+        self.list_pages(
+            &mut |file| {
+                home = file.bytes;
+                Ok(())
+            },
+            &|_, _| false,
+            "index",
+            &self.home_heading(),
+            &all,
+            true,
+        )?;
+        Ok(home.unwrap_or_default())
     }
 
-    /// Every file of the site, with `progress(done, total)` as articles render.
-    pub fn all(&self, progress: &mut dyn FnMut(usize, usize)) -> Result<BTreeMap<String, Vec<u8>>> {
-        let mut out = BTreeMap::new();
+    /// Every file of the site, handed to `sink` as it is made, so the site
+    /// is never all in memory. Pages whose inputs `reuse` knows are not
+    /// rendered; `bodies` is asked only for the articles that are.
+    /// `progress(done, total)` follows the article pages.
+    pub fn site(
+        &self,
+        bodies: Bodies,
+        reuse: Reuse,
+        sink: Sink,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<()> {
+        let mut html_paths = Vec::new();
+        let mut emit = |file: SiteFile| {
+            if file.path.ends_with(".html") && file.path != "404.html" {
+                html_paths.push(file.path.clone());
+            }
+            sink(file)
+        };
+        self.article_pages(bodies, reuse, &mut emit, progress)?;
+        let all: Vec<&Entry> = self.model.entries.iter().collect();
+        self.list_pages(&mut emit, reuse, "index", &self.home_heading(), &all, false)?;
+        for (path, page) in &self.model.categories {
+            let items: Vec<&Entry> = all
+                .iter()
+                .copied()
+                .filter(|e| {
+                    e.article
+                        .category
+                        .as_deref()
+                        .is_some_and(|c| c == path || c.starts_with(&format!("{path}/")))
+                })
+                .collect();
+            if !items.is_empty() {
+                self.list_pages(&mut emit, reuse, page, path, &items, false)?;
+            }
+        }
+        let mut tags: BTreeMap<String, (String, Vec<&Entry>)> = BTreeMap::new();
+        for e in &all {
+            for t in &e.article.tags {
+                tags.entry(slugify(t))
+                    .or_insert_with(|| (t.clone(), Vec::new()))
+                    .1
+                    .push(e);
+            }
+        }
+        for (_, (name, items)) in tags {
+            self.list_pages(
+                &mut emit,
+                reuse,
+                &tag_page(&name),
+                &format!("Thẻ: {name}"),
+                &items,
+                false,
+            )?;
+        }
+        // The index is made from what it shows of every article: made again
+        // only when one of those changes.
+        let index_key = key_of((
+            env!("CARGO_PKG_VERSION"),
+            self.model
+                .entries
+                .iter()
+                .map(|e| (shown(e), &e.article.authors, &e.article.unit))
+                .collect::<Vec<_>>(),
+        ));
+        let index_files = ["static/search-index.js", "search-index.json"];
+        let made = if index_files.iter().all(|p| reuse(p, index_key)) {
+            [None, None]
+        } else {
+            let (script, json) = self.search_index();
+            [Some(script), Some(json)]
+        };
+        for (path, bytes) in index_files.into_iter().zip(made) {
+            emit(SiteFile {
+                path: path.to_owned(),
+                key: Some(index_key),
+                bytes,
+                photos: None,
+            })?;
+        }
+        let mut plain = |path: &str, bytes: Vec<u8>| {
+            emit(SiteFile {
+                path: path.to_owned(),
+                key: None,
+                bytes: Some(bytes),
+                photos: None,
+            })
+        };
+        plain(
+            "404.html",
+            self.page(
+                "404.html",
+                "",
+                &self.page_title("Không tìm thấy trang"),
+                json!({}),
+            )?,
+        )?;
+        plain(
+            "tim-kiem.html",
+            self.page("search.html", "", &self.page_title("Tìm kiếm"), json!({}))?,
+        )?;
+        plain("feed.xml", self.feed().into_bytes())?;
+        for (name, _) in STATIC_FILES {
+            if let Some(bytes) = self.theme.static_file(name) {
+                plain(name, bytes)?;
+            }
+        }
+        // In path order, whichever pages were rendered this time.
+        html_paths.sort_unstable();
+        let sitemap = self.sitemap(&html_paths).into_bytes();
+        sink(SiteFile {
+            path: "sitemap.xml".into(),
+            key: None,
+            bytes: Some(sitemap),
+            photos: None,
+        })
+    }
+
+    /// Article pages, those to render on every core, in waves so that the
+    /// progress bar moves and only a wave's bodies are in memory.
+    fn article_pages(
+        &self,
+        bodies: Bodies,
+        reuse: Reuse,
+        sink: Sink,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<()> {
         let total = self.model.entries.len();
-        // Article pages are independent: render them on every core, in waves so the
-        // progress bar moves.
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let chunk = 64;
-        let chunks: Vec<&[Entry]> = self.model.entries.chunks(chunk).collect();
+        let per_thread = 64;
         let mut done = 0;
-        for wave in chunks.chunks(threads) {
-            let results: Vec<Result<Vec<RenderedPage>>> = std::thread::scope(|s| {
-                let handles: Vec<_> = wave
-                    .iter()
-                    .map(|entries| {
+        for wave in self.model.entries.chunks(threads * per_thread) {
+            let keyed: Vec<(&Entry, u64)> = wave.iter().map(|e| (e, self.article_key(e))).collect();
+            let (kept, todo): (Vec<_>, Vec<_>) =
+                keyed.into_iter().partition(|(e, key)| reuse(&e.url, *key));
+            for (e, key) in kept {
+                sink(SiteFile {
+                    path: e.url.clone(),
+                    key: Some(key),
+                    bytes: None,
+                    photos: None,
+                })?;
+            }
+            let revisions: Vec<i64> = todo.iter().map(|(e, _)| e.article.revision_id).collect();
+            let texts = if revisions.is_empty() {
+                HashMap::new()
+            } else {
+                bodies(&revisions)?
+            };
+            let texts = &texts;
+            let rendered: Vec<Result<Vec<SiteFile>>> = std::thread::scope(|s| {
+                let handles: Vec<_> = todo
+                    .chunks(per_thread)
+                    .map(|part| {
                         s.spawn(move || {
-                            entries
-                                .iter()
-                                .map(|e| Ok((e.url.clone(), self.article_page(e)?)))
+                            part.iter()
+                                .map(|(e, key)| {
+                                    let body = texts
+                                        .get(&e.article.revision_id)
+                                        .map_or(e.article.body.as_str(), String::as_str);
+                                    Ok(SiteFile {
+                                        path: e.url.clone(),
+                                        key: Some(*key),
+                                        bytes: Some(self.article_page_with(e, body)?),
+                                        photos: Some(
+                                            photos_in(std::iter::once(body)).into_iter().collect(),
+                                        ),
+                                    })
+                                })
                                 .collect::<Result<Vec<_>>>()
                         })
                     })
@@ -267,78 +543,20 @@ impl<'a> Pages<'a> {
                     })
                     .collect()
             });
-            for pages in results {
-                let pages = pages?;
-                done += pages.len();
-                out.extend(pages);
+            for files in rendered {
+                for file in files? {
+                    sink(file)?;
+                }
             }
+            done += wave.len();
             progress(done, total);
         }
-        let all: Vec<&Entry> = self.model.entries.iter().collect();
-        self.list_pages(&mut out, "index", &self.home_heading(), &all, false)?;
-        for (path, page) in &self.model.categories {
-            let items: Vec<&Entry> = all
-                .iter()
-                .copied()
-                .filter(|e| {
-                    e.article
-                        .category
-                        .as_deref()
-                        .is_some_and(|c| c == path || c.starts_with(&format!("{path}/")))
-                })
-                .collect();
-            if !items.is_empty() {
-                self.list_pages(&mut out, page, path, &items, false)?;
-            }
-        }
-        let mut tags: BTreeMap<String, (String, Vec<&Entry>)> = BTreeMap::new();
-        for e in &all {
-            for t in &e.article.tags {
-                tags.entry(slugify(t))
-                    .or_insert_with(|| (t.clone(), Vec::new()))
-                    .1
-                    .push(e);
-            }
-        }
-        for (_, (name, items)) in tags {
-            self.list_pages(
-                &mut out,
-                &tag_page(&name),
-                &format!("Thẻ: {name}"),
-                &items,
-                false,
-            )?;
-        }
-        out.insert(
-            "404.html".into(),
-            self.page(
-                "404.html",
-                "",
-                &self.page_title("Không tìm thấy trang"),
-                json!({}),
-            )?,
-        );
-        out.insert(
-            "tim-kiem.html".into(),
-            self.page("search.html", "", &self.page_title("Tìm kiếm"), json!({}))?,
-        );
-        self.search_index(&mut out);
-        out.insert("feed.xml".into(), self.feed().into_bytes());
-        let paths: Vec<String> = out
-            .keys()
-            .filter(|p| p.ends_with(".html") && *p != "404.html")
-            .cloned()
-            .collect();
-        out.insert("sitemap.xml".into(), self.sitemap(&paths).into_bytes());
-        for (name, _) in STATIC_FILES {
-            if let Some(bytes) = self.theme.static_file(name) {
-                out.insert((*name).to_owned(), bytes);
-            }
-        }
-        Ok(out)
+        Ok(())
     }
 
-    fn search_index(&self, out: &mut BTreeMap<String, Vec<u8>>) {
+    /// The search index as a script (a page opened from disk cannot fetch()
+    /// JSON; a script loads anywhere) and as JSON.
+    fn search_index(&self) -> (Vec<u8>, Vec<u8>) {
         let articles: Vec<Value> = self
             .model
             .entries
@@ -347,12 +565,10 @@ impl<'a> Pages<'a> {
             .collect();
         let index = json!({ "articles": articles });
         let text = serde_json::to_string(&index).unwrap_or_default();
-        // A page opened from disk cannot fetch() the JSON; the script form loads anywhere.
-        out.insert(
-            "static/search-index.js".into(),
+        (
             format!("window.BANTIN_SEARCH_INDEX = {text};\n").into_bytes(),
-        );
-        out.insert("search-index.json".into(), text.into_bytes());
+            text.into_bytes(),
+        )
     }
 
     fn absolute(&self, path: &str) -> String {

@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use bantin_core::media::reference_hash;
 use bantin_core::{Result, Store};
-use bantin_media::{MediaConfig, RenditionSet};
+use bantin_media::{MediaConfig, Rendition, RenditionSet};
 use pulldown_cmark::{Event, Parser, Tag};
 
 use crate::render::{ImageResolver, PageImage};
@@ -42,6 +42,28 @@ impl Photos {
 
     pub fn set(&self, hash: &str) -> Option<&RenditionSet> {
         self.sets.get(hash)
+    }
+
+    /// A hash of what every photo resolves to: when a photo is cropped or
+    /// the site's widths change, the pages showing photos are made again.
+    pub fn fingerprint(&self) -> u64 {
+        let mut parts: Vec<(&String, Vec<&Rendition>)> = self
+            .sets
+            .iter()
+            .map(|(hash, set)| (hash, set.all().collect()))
+            .collect();
+        parts.sort_by_key(|(hash, _)| *hash);
+        let parts: Vec<_> = parts
+            .into_iter()
+            .map(|(hash, files)| {
+                let files: Vec<_> = files
+                    .into_iter()
+                    .map(|r| (r.path.as_str(), r.width, r.height))
+                    .collect();
+                (hash, files)
+            })
+            .collect();
+        crate::key::key_of((&self.prefix, parts))
     }
 }
 
@@ -97,17 +119,36 @@ pub fn published_files<'a>(
     store: &Store,
     bodies: impl Iterator<Item = &'a str>,
 ) -> Result<Vec<(String, Vec<u8>)>> {
+    photo_files(site, store, photos_in(bodies).iter())?
+        .into_iter()
+        .map(|(name, path)| {
+            let bytes = std::fs::read(&path).map_err(|e| bantin_core::Error::io(&path, e))?;
+            Ok((name, bytes))
+        })
+        .collect()
+}
+
+/// Where the renditions of these photos go in a site (`anh/<file>`) and the
+/// file each is copied from, making any that are missing first. A
+/// rendition's name says its photo, edit and width, so the same name always
+/// holds the same picture.
+pub fn photo_files<'a>(
+    site: &bantin_core::Site,
+    store: &Store,
+    hashes: impl Iterator<Item = &'a String>,
+) -> Result<Vec<(String, std::path::PathBuf)>> {
     let config = MediaConfig::for_site(store)?;
     let mut files = Vec::new();
-    for hash in photos_in(bodies) {
-        let Some(item) = store.media_by_hash(&hash)? else {
+    for hash in hashes {
+        let Some(item) = store.media_by_hash(hash)? else {
             continue;
         };
         let set = bantin_media::ensure_renditions(site.root(), &item, &config)?;
         for rendition in &set.sizes {
-            let path = site.root().join(&rendition.path);
-            let bytes = std::fs::read(&path).map_err(|e| bantin_core::Error::io(&path, e))?;
-            files.push((format!("{PHOTO_DIR}/{}", rendition.file_name()), bytes));
+            files.push((
+                format!("{PHOTO_DIR}/{}", rendition.file_name()),
+                site.root().join(&rendition.path),
+            ));
         }
     }
     Ok(files)

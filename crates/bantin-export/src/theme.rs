@@ -101,4 +101,34 @@ impl Theme {
             .find(|(n, _)| *n == name)
             .map(|(_, t)| t.as_bytes().to_vec())
     }
+
+    /// A hash of every template and static file this theme uses, the
+    /// site's own included: pages are rendered again when any changes.
+    pub fn fingerprint(&self) -> u64 {
+        let mut files: Vec<(String, Vec<u8>)> = TEMPLATES
+            .iter()
+            .chain(STATIC_FILES)
+            .map(|(n, t)| ((*n).to_owned(), t.as_bytes().to_vec()))
+            .collect();
+        if let Some(dir) = &self.overrides {
+            collect_files(dir, dir, &mut files);
+        }
+        files.sort();
+        crate::key::key_of(files)
+    }
+}
+
+fn collect_files(root: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_files(root, &path, out);
+        } else if let Ok(bytes) = std::fs::read(&path) {
+            let name = path.strip_prefix(root).unwrap_or(&path);
+            out.push((format!("site:{}", name.display()), bytes));
+        }
+    }
 }

@@ -282,3 +282,65 @@ fn site_settings_reach_the_pages_and_an_empty_documents_category_keeps_the_defau
         "contact details in the footer"
     );
 }
+
+#[test]
+fn pages_are_made_again_when_what_they_show_changes_and_a_lost_page_comes_back() {
+    let (dir, site) = sample();
+    let mut store = site.store().expect("store");
+    // Two articles of one category: each lists the other as related.
+    let in_economy = |title: &str| ArticleInput {
+        title: title.into(),
+        body: "Nội dung.".into(),
+        status: Status::Published,
+        category: Some("Tin tức/Kinh tế".into()),
+        ..Default::default()
+    };
+    let a = store
+        .create_article(&in_economy("Tin kinh tế thứ nhất"))
+        .expect("a")
+        .id;
+    let b = store
+        .create_article(&in_economy("Tin kinh tế thứ hai"))
+        .expect("b")
+        .id;
+    let out = dir.path().join("out");
+    export(&site, &out);
+    let mut retitled = store.article(a).expect("article").input();
+    retitled.title = "Tiêu đề mới của bài được sửa".into();
+    store.update_article(a, &retitled).expect("retitle");
+    let report = export(&site, &out);
+    assert!(report.written >= 3, "{report:?}");
+    let other = store.article(b).expect("article");
+    assert!(read(&out, &format!("bai-viet/{}.html", other.slug))
+        .contains("Tiêu đề mới của bài được sửa"));
+    assert!(read(&out, "index.html").contains("Tiêu đề mới của bài được sửa"));
+
+    // The unit's own template changes every page at the next export.
+    let base = include_str!("../theme/default/base.html");
+    let theme = site.root().join("theme");
+    std::fs::create_dir_all(&theme).expect("theme folder");
+    std::fs::write(
+        theme.join("base.html"),
+        base.replacen("<head>", "<head>\n<!-- mẫu của đơn vị -->", 1),
+    )
+    .expect("template");
+    let restyled = export(&site, &out);
+    for page in [
+        "index.html",
+        "404.html",
+        &format!("bai-viet/{}.html", other.slug),
+    ] {
+        assert!(
+            read(&out, page).contains("<!-- mẫu của đơn vị -->"),
+            "{page}"
+        );
+    }
+    assert!(restyled.written >= 10, "{restyled:?}");
+
+    // A page deleted from the folder by hand is written again.
+    let lost = out.join(format!("bai-viet/{}.html", other.slug));
+    std::fs::remove_file(&lost).expect("delete");
+    let restored = export(&site, &out);
+    assert!(lost.is_file());
+    assert_eq!(restored.written, 1, "{restored:?}");
+}

@@ -95,6 +95,35 @@ fn a_figure_is_published_as_renditions_with_sizes_in_export_folder_fragment_and_
     let again = export_site(&site, &out, &ExportOptions::default(), &mut |_, _| {}).expect("again");
     assert_eq!(again.written, 0);
 
+    // A crop in the library (the article itself unchanged) reaches its page
+    // and the new renditions replace the old ones in anh/.
+    let square = bantin_core::MediaEdit {
+        rotate: 0,
+        crop: Some(bantin_core::Crop {
+            x: 0.0,
+            y: 0.0,
+            width: 0.5,
+            height: 0.75,
+        }),
+    };
+    store.set_media_edit(photo.item.id, &square).expect("crop");
+    let cropped =
+        export_site(&site, &out, &ExportOptions::default(), &mut |_, _| {}).expect("crop");
+    let page =
+        std::fs::read_to_string(out.join(format!("bai-viet/{}.html", article.slug))).expect("page");
+    assert!(!page.contains(&format!("{hash}-o-960.jpg")), "{page}");
+    assert!(
+        page.contains("width=\"600\" height=\"600\""),
+        "a square photo: {page}"
+    );
+    assert!(files(&out.join("anh")).iter().all(|f| !f.contains("-o-")));
+    // The page and the two renditions of the 600 px square; the three old ones go.
+    assert_eq!((cropped.written, cropped.removed), (3, 3), "{cropped:?}");
+    store
+        .set_media_edit(photo.item.id, &bantin_core::MediaEdit::default())
+        .expect("uncrop");
+    export_site(&site, &out, &ExportOptions::default(), &mut |_, _| {}).expect("uncrop");
+
     // The preview shows the same page with the app's photo address.
     let base = "bantin://localhost/media/renditions/";
     let preview = preview_article(&site, Some(first), &input, base).expect("preview");
