@@ -377,4 +377,38 @@ describe('Article editor in the real window', { concurrency: false }, () => {
     const home = readFileSync(join(out, 'index.html'), 'utf8');
     assert.ok(home.includes(TITLE), 'the new article is on the home page');
   });
+  test('"Copy for portal" then a real paste into a rich-text field brings the article across intact', async () => {
+    if (await (await $id('export-panel')).isDisplayed()) await (await $id('export-site')).click();
+    await openArticle(TITLE);
+    const headingsOf = () =>
+      browser.execute(() => [...document.querySelectorAll('[data-testid="body-editor"] h2, [data-testid="body-editor"] h3')].map((e) => e.textContent));
+    const sourceHeadings = await headingsOf();
+    await (await $id('copy-portal')).click();
+    await waitForText('form-notice', /^Đã sao chép bài viết/, 10_000);
+
+    // The rich-text field: a new article's body editor, pasted into with the keyboard,
+    // as a writer pastes into the portal's editor. The clipboard is the system's.
+    await (await $id('new-article')).click();
+    await (await $id('body-editor')).waitForDisplayed({ timeout: 10_000 });
+    await browser.execute(() => document.querySelector('[data-testid="body-editor"]').focus());
+    await browser.keys([Key.Ctrl, 'v']);
+    await waitUntil(async () => (await bodyBlocks()).some((b) => b.p === PARA_1), {
+      timeoutMs: 10_000,
+      message: 'the pasted article in the field',
+    });
+    const pasted = await browser.execute(() => {
+      const root = document.querySelector('[data-testid="body-editor"]');
+      return {
+        strong: [...root.querySelectorAll('strong')].map((e) => e.textContent),
+        paragraphs: [...root.querySelectorAll('p')].map((e) => e.textContent),
+      };
+    });
+    assert.equal(pasted.strong[0], SAPO, 'the sapo first, in bold');
+    assert.equal(pasted.strong.at(-1), `Kim Huệ - Tùng Lâm - ${UNIT}`, 'the byline last, in bold');
+    assert.deepEqual(await headingsOf(), sourceHeadings, 'the same headings, in order');
+    assert.ok(sourceHeadings.includes(HEADING));
+    for (const text of [PARA_1, PARA_2, FIGURES[0].caption]) {
+      assert.ok(pasted.paragraphs.some((p) => p.includes(text)), `${text} in ${JSON.stringify(pasted.paragraphs)}`);
+    }
+  });
 });

@@ -458,4 +458,30 @@ describe('preview and export', () => {
     await waitFor(() => expect(exec).toHaveBeenCalledWith('copy'));
     expect(screen.getByTestId('form-notice')).toHaveTextContent('Đã sao chép bài viết');
   });
+
+  it('says so when the clipboard refuses the article, instead of claiming it was copied', async () => {
+    const { user } = setup();
+    vi.stubGlobal(
+      'ClipboardItem',
+      class {
+        constructor(readonly items: Record<string, unknown>) {}
+      },
+    );
+    const write = vi.fn(async () => {
+      throw new DOMException('denied', 'NotAllowedError');
+    });
+    Object.defineProperty(navigator, 'clipboard', { value: { write }, configurable: true });
+    try {
+      await user.click((await screen.findAllByTestId('article-row'))[0]);
+      await waitFor(() => expect(screen.getByTestId('copy-portal')).toBeEnabled());
+      await user.click(screen.getByTestId('copy-portal'));
+      await waitFor(() =>
+        expect(screen.getByTestId('form-notice')).toHaveTextContent('Không sao chép được bài viết'),
+      );
+      expect(write).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.unstubAllGlobals();
+      Reflect.deleteProperty(navigator, 'clipboard');
+    }
+  });
 });
