@@ -165,30 +165,9 @@ impl Store {
     pub fn article(&self, id: i64) -> Result<Article> {
         self.conn
             .query_row(
-                "SELECT a.id, a.title, r.sapo, r.body, a.authors, r.unit, c.path, r.tags,
-                        a.status, a.slug, a.created_at, a.updated_at, a.current_revision_id
-                 FROM articles a
-                 JOIN revisions r ON r.id = a.current_revision_id
-                 LEFT JOIN categories c ON c.id = a.category_id
-                 WHERE a.id = ?1",
+                &article_query("r.body", "WHERE a.id = ?1"),
                 [id],
-                |r| {
-                    Ok(Article {
-                        id: r.get(0)?,
-                        title: r.get(1)?,
-                        sapo: r.get(2)?,
-                        body: r.get(3)?,
-                        authors: json_list(r.get_ref(4)?.as_str()?),
-                        unit: r.get(5)?,
-                        category: r.get(6)?,
-                        tags: json_list(r.get_ref(7)?.as_str()?),
-                        status: parse_status(r.get_ref(8)?.as_str()?),
-                        slug: r.get(9)?,
-                        created_at: to_rfc3339(r.get(10)?),
-                        updated_at: to_rfc3339(r.get(11)?),
-                        revision_id: r.get(12)?,
-                    })
-                },
+                article_row,
             )
             .optional()?
             .ok_or(Error::ArticleNotFound(id))
@@ -199,32 +178,11 @@ impl Store {
     /// is empty): a site export needs the rest of 10,000 articles at once, and
     /// the bodies only of the pages it renders (see `revision_bodies`).
     pub fn articles_without_bodies(&self, include_drafts: bool) -> Result<Vec<Article>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT a.id, a.title, r.sapo, a.authors, r.unit, c.path, r.tags,
-                    a.status, a.slug, a.created_at, a.updated_at, a.current_revision_id
-             FROM articles a
-             JOIN revisions r ON r.id = a.current_revision_id
-             LEFT JOIN categories c ON c.id = a.category_id
-             WHERE ?1 OR a.status = 'published'
-             ORDER BY a.created_at DESC, a.id DESC",
-        )?;
-        let rows = stmt.query_map([include_drafts], |r| {
-            Ok(Article {
-                id: r.get(0)?,
-                title: r.get(1)?,
-                sapo: r.get(2)?,
-                body: String::new(),
-                authors: json_list(r.get_ref(3)?.as_str()?),
-                unit: r.get(4)?,
-                category: r.get(5)?,
-                tags: json_list(r.get_ref(6)?.as_str()?),
-                status: parse_status(r.get_ref(7)?.as_str()?),
-                slug: r.get(8)?,
-                created_at: to_rfc3339(r.get(9)?),
-                updated_at: to_rfc3339(r.get(10)?),
-                revision_id: r.get(11)?,
-            })
-        })?;
+        let mut stmt = self.conn.prepare_cached(&article_query(
+            "''",
+            "WHERE ?1 OR a.status = 'published' ORDER BY a.created_at DESC, a.id DESC",
+        ))?;
+        let rows = stmt.query_map([include_drafts], article_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
@@ -458,6 +416,37 @@ fn ensure_category(tx: &Transaction<'_>, path: &str) -> Result<i64> {
         parent = Some(id);
     }
     parent.ok_or_else(|| Error::invalid("category", "the category is empty"))
+}
+
+/// An article with its current revision's text, read by `article_row`;
+/// `body` is the body column (`''` when the caller wants none read).
+fn article_query(body: &str, rest: &str) -> String {
+    format!(
+        "SELECT a.id, a.title, r.sapo, {body}, a.authors, r.unit, c.path, r.tags,
+                a.status, a.slug, a.created_at, a.updated_at, a.current_revision_id
+         FROM articles a
+         JOIN revisions r ON r.id = a.current_revision_id
+         LEFT JOIN categories c ON c.id = a.category_id
+         {rest}"
+    )
+}
+
+fn article_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Article> {
+    Ok(Article {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        sapo: r.get(2)?,
+        body: r.get(3)?,
+        authors: json_list(r.get_ref(4)?.as_str()?),
+        unit: r.get(5)?,
+        category: r.get(6)?,
+        tags: json_list(r.get_ref(7)?.as_str()?),
+        status: parse_status(r.get_ref(8)?.as_str()?),
+        slug: r.get(9)?,
+        created_at: to_rfc3339(r.get(10)?),
+        updated_at: to_rfc3339(r.get(11)?),
+        revision_id: r.get(12)?,
+    })
 }
 
 pub(crate) fn json_list(s: &str) -> Vec<String> {
