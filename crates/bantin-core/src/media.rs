@@ -38,8 +38,14 @@ pub struct MediaItem {
 impl MediaItem {
     /// How an article body refers to this photo (`![alt](media/<hash>.<ext>)`).
     pub fn reference(&self) -> String {
-        format!("{MEDIA_PREFIX}{}.{}", self.hash, self.ext)
+        reference(&self.hash, &self.ext)
     }
+}
+
+/// The reference (and the original's path in the site) of the photo with
+/// this content hash and extension.
+pub fn reference(hash: &str, ext: &str) -> String {
+    format!("{MEDIA_PREFIX}{hash}.{ext}")
 }
 
 /// The user's edit, applied to the upright original: quarter turns clockwise,

@@ -62,7 +62,7 @@ struct FileRecord {
 const NAMED_BY_CONTENT: &str = "rendition";
 
 /// Paths of the files under `root`, relative to it with `/` separators.
-fn files_under(root: &Path) -> std::collections::HashSet<String> {
+pub(crate) fn files_under(root: &Path) -> std::collections::HashSet<String> {
     let mut found = std::collections::HashSet::new();
     let mut folders = vec![(root.to_path_buf(), String::new())];
     while let Some((dir, prefix)) = folders.pop() {

@@ -74,10 +74,7 @@ impl SiteModel {
     /// The whole site: every published article (or every article), without
     /// bodies: the export reads those only for the pages it renders.
     pub fn load(store: &Store, include_drafts: bool) -> Result<SiteModel> {
-        let articles = store.articles_without_bodies(include_drafts)?;
-        let mut model = SiteModel::load_with(store, |_| Ok(Vec::new()))?;
-        model.entries = articles.into_iter().map(entry).collect();
-        Ok(model)
+        SiteModel::with_articles(store, store.articles_without_bodies(include_drafts)?)
     }
 
     /// The site with the articles `pick` chooses, in the order it gives.
@@ -85,6 +82,15 @@ impl SiteModel {
         store: &Store,
         pick: impl FnOnce(&Store) -> Result<Vec<i64>>,
     ) -> Result<SiteModel> {
+        let articles = pick(store)?
+            .into_iter()
+            .map(|id| store.article(id))
+            .collect::<Result<Vec<_>>>()?;
+        SiteModel::with_articles(store, articles)
+    }
+
+    /// The site's settings and categories around these articles.
+    fn with_articles(store: &Store, articles: Vec<Article>) -> Result<SiteModel> {
         let settings = store.site_settings()?;
         let documents_category = settings.documents_block_category();
         let meta = SiteMeta {
@@ -100,10 +106,7 @@ impl SiteModel {
                 .map(|u| format!("{}/", u.trim_end_matches('/'))),
             documents_category,
         };
-        let entries = pick(store)?
-            .into_iter()
-            .map(|id| store.article(id).map(entry))
-            .collect::<Result<Vec<_>>>()?;
+        let entries = articles.into_iter().map(entry).collect();
         let categories = store
             .categories()?
             .into_iter()

@@ -1,5 +1,6 @@
-//! Every file of the exported site, as path → bytes, built in memory from the
-//! model. Writing them is `export.rs`'s job.
+//! Every file of the exported site, made from the model and handed over one
+//! by one (pages whose inputs have not changed are not made again). Writing
+//! them is `export.rs`'s job.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -36,7 +37,7 @@ pub struct SiteFile {
 
 /// Says whether the file at a path, last made from inputs hashing to `key`,
 /// is still right.
-pub type Reuse<'r> = &'r (dyn Fn(&str, u64) -> bool + Sync);
+pub type Reuse<'r> = &'r dyn Fn(&str, u64) -> bool;
 /// Reads the bodies of these revisions (the model holds none).
 pub type Bodies<'b> = &'b mut dyn FnMut(&[i64]) -> Result<HashMap<i64, String>>;
 type Sink<'s> = &'s mut dyn FnMut(SiteFile) -> Result<()>;

@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use bantin_core::media::reference_hash;
 use bantin_core::{Result, Store};
-use bantin_media::{MediaConfig, Rendition, RenditionSet};
+use bantin_media::{MediaConfig, RenditionSet};
 use pulldown_cmark::{Event, Parser, Tag};
 
 use crate::render::{ImageResolver, PageImage};
@@ -47,22 +47,15 @@ impl Photos {
     /// A hash of what every photo resolves to: when a photo is cropped or
     /// the site's widths change, the pages showing photos are made again.
     pub fn fingerprint(&self) -> u64 {
-        let mut parts: Vec<(&String, Vec<&Rendition>)> = self
+        let mut parts: Vec<_> = self
             .sets
             .iter()
-            .map(|(hash, set)| (hash, set.all().collect()))
-            .collect();
-        parts.sort_by_key(|(hash, _)| *hash);
-        let parts: Vec<_> = parts
-            .into_iter()
-            .map(|(hash, files)| {
-                let files: Vec<_> = files
-                    .into_iter()
-                    .map(|r| (r.path.as_str(), r.width, r.height))
-                    .collect();
+            .map(|(hash, set)| {
+                let files: Vec<_> = set.all().map(|r| (&r.path, r.width, r.height)).collect();
                 (hash, files)
             })
             .collect();
+        parts.sort_unstable_by(|a, b| a.0.cmp(b.0));
         crate::key::key_of((&self.prefix, parts))
     }
 }

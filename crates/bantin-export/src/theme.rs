@@ -111,24 +111,13 @@ impl Theme {
             .map(|(n, t)| ((*n).to_owned(), t.as_bytes().to_vec()))
             .collect();
         if let Some(dir) = &self.overrides {
-            collect_files(dir, dir, &mut files);
+            for name in crate::export::files_under(dir) {
+                if let Ok(bytes) = std::fs::read(dir.join(&name)) {
+                    files.push((format!("site:{name}"), bytes));
+                }
+            }
         }
         files.sort();
         crate::key::key_of(files)
-    }
-}
-
-fn collect_files(root: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            collect_files(root, &path, out);
-        } else if let Ok(bytes) = std::fs::read(&path) {
-            let name = path.strip_prefix(root).unwrap_or(&path);
-            out.push((format!("site:{}", name.display()), bytes));
-        }
     }
 }

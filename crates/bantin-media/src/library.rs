@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
-use bantin_core::media::MEDIA_PREFIX;
+use bantin_core::media::reference;
 use bantin_core::settings::write_atomic;
 use bantin_core::{Error, MediaItem, MediaProblem, NewMedia, Result, Store};
 use serde::{Deserialize, Serialize};
@@ -190,7 +190,7 @@ fn keep_original(
     let mut written = Vec::new();
     if let Ok(Some(format)) = format.recv() {
         if !known.contains(&hash) {
-            let path = site_root.join(format!("{MEDIA_PREFIX}{hash}.{}", format.ext()));
+            let path = site_root.join(reference(&hash, format.ext()));
             write_new(&path, bytes, &mut written)?;
         }
     }

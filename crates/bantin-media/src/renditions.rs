@@ -51,6 +51,16 @@ impl RenditionSet {
     pub fn all(&self) -> impl Iterator<Item = &Rendition> {
         self.sizes.iter().chain(std::iter::once(&self.thumbnail))
     }
+
+    /// The smallest size that holds the square thumbnail: cutting it from a
+    /// 480 px rendition saves a large resize. `None` for a panorama too flat
+    /// for any size to hold it.
+    pub fn thumbnail_source(&self) -> Option<usize> {
+        let side = self.thumbnail.width;
+        self.sizes
+            .iter()
+            .position(|r| r.width.min(r.height) >= side)
+    }
 }
 
 /// Size of the photo after the edit (turns, then crop).
@@ -164,9 +174,7 @@ pub fn render(
     let source = to_fir(edited, alpha)?;
     let source = &source;
     let side = set.thumbnail.width;
-    // The thumbnail comes from the smallest size that covers it: a 480 px
-    // rendition already holds a 320 px square, which saves a large resize.
-    let thumb_from = set.sizes.iter().position(|r| r.width.min(r.height) >= side);
+    let thumb_from = set.thumbnail_source();
     std::thread::scope(|scope| {
         let handles: Vec<_> = set
             .sizes

@@ -41,11 +41,7 @@ pub(crate) fn render_while_decoding(
     set: &RenditionSet,
     need: (u32, u32),
 ) -> Option<Result<Vec<Vec<u8>>, MediaProblem>> {
-    let side = set.thumbnail.width;
-    let thumb_from = set
-        .sizes
-        .iter()
-        .position(|r| r.width.min(r.height) >= side)?;
+    let thumb_from = set.thumbnail_source()?;
     let mut decoder = match mozjpeg::Decompress::new_mem(bytes) {
         Ok(d) => d,
         Err(e) => return Some(Err(damaged(e))),
@@ -90,43 +86,7 @@ fn decode_and_render(
                     (r.width, r.height)
                 };
                 let side = (i == thumb_from).then_some(set.thumbnail.width);
-                scope.spawn(move || -> Result<(Vec<u8>, Option<Vec<u8>>), String> {
-                    let error = |e: std::io::Error| e.to_string();
-                    // A photo stored upright is encoded band by band too, so
-                    // most of the encoding also overlaps the decoding.
-                    let (pixels, encoded) =
-                        if orientation.is_none_or(|o| o == Orientation::NoTransforms) {
-                            let mut jpeg = start_jpeg(target.0, target.1).map_err(error)?;
-                            let pixels = shrink_in_bands(source, target, &rx, &mut |rows| {
-                                jpeg.write_scanlines(rows).map_err(error)
-                            })?;
-                            (pixels, Some(jpeg.finish().map_err(error)?))
-                        } else {
-                            (shrink_in_bands(source, target, &rx, &mut |_| Ok(()))?, None)
-                        };
-                    let stored = RgbImage::from_raw(target.0, target.1, pixels)
-                        .ok_or_else(|| "rendition size".to_owned())?;
-                    let mut upright = DynamicImage::ImageRgb8(stored);
-                    if let Some(o) = orientation {
-                        upright.apply_orientation(o);
-                    }
-                    let (w, h) = (upright.width(), upright.height());
-                    let image =
-                        Image::from_vec_u8(w, h, upright.into_rgb8().into_raw(), PixelType::U8x3)
-                            .map_err(|e| e.to_string())?;
-                    let thumb = match side {
-                        Some(side) => Some(encode(
-                            &thumbnail(&image, side, &mut Resizer::new())?,
-                            false,
-                        )?),
-                        None => None,
-                    };
-                    let encoded = match encoded {
-                        Some(bytes) => bytes,
-                        None => encode(&image, false)?,
-                    };
-                    Ok((encoded, thumb))
-                })
+                scope.spawn(move || make_width(source, target, &rx, orientation, side))
             })
             .collect();
         let stride = source.0 as usize * 3;
@@ -172,6 +132,53 @@ fn decode_and_render(
         out.extend(thumb);
         Ok(out)
     })
+}
+
+/// One width: shrunk as the rows arrive, turned upright, encoded; with the
+/// square thumbnail cut from it when `thumbnail_side` is set.
+fn make_width(
+    source: (u32, u32),
+    target: (u32, u32),
+    rows: &Receiver<Band>,
+    orientation: Option<Orientation>,
+    thumbnail_side: Option<u32>,
+) -> Result<(Vec<u8>, Option<Vec<u8>>), String> {
+    let error = |e: std::io::Error| e.to_string();
+    // A photo stored upright is encoded band by band too, so most of the
+    // encoding also overlaps the decoding.
+    let (pixels, encoded) = if orientation.is_none_or(|o| o == Orientation::NoTransforms) {
+        let mut jpeg = start_jpeg(target.0, target.1).map_err(error)?;
+        let pixels = shrink_in_bands(source, target, rows, &mut |band| {
+            jpeg.write_scanlines(band).map_err(error)
+        })?;
+        (pixels, Some(jpeg.finish().map_err(error)?))
+    } else {
+        (
+            shrink_in_bands(source, target, rows, &mut |_| Ok(()))?,
+            None,
+        )
+    };
+    let stored = RgbImage::from_raw(target.0, target.1, pixels)
+        .ok_or_else(|| "rendition size".to_owned())?;
+    let mut upright = DynamicImage::ImageRgb8(stored);
+    if let Some(o) = orientation {
+        upright.apply_orientation(o);
+    }
+    let (w, h) = (upright.width(), upright.height());
+    let image = Image::from_vec_u8(w, h, upright.into_rgb8().into_raw(), PixelType::U8x3)
+        .map_err(|e| e.to_string())?;
+    let thumb = match thumbnail_side {
+        Some(side) => Some(encode(
+            &thumbnail(&image, side, &mut Resizer::new())?,
+            false,
+        )?),
+        None => None,
+    };
+    let encoded = match encoded {
+        Some(bytes) => bytes,
+        None => encode(&image, false)?,
+    };
+    Ok((encoded, thumb))
 }
 
 /// Shrinks `source` to `target` as its rows arrive, keeping only the rows the

@@ -28,12 +28,11 @@ export async function copyRich(content: Promise<RichCopy>): Promise<void> {
         new ClipboardItem({ 'text/html': blob('text/html'), 'text/plain': blob('text/plain') }),
       ]);
       return;
-    } catch (e) {
+    } catch {
       // A web view without promised clipboard items still allows a write for a few
-      // seconds after the click: try again with the content in hand.
-      // (A refused content throws its own error here, not the web view's.)
+      // seconds after the click: try again with the content in hand. (Content that could
+      // not be made throws its own error here, not the web view's.)
       const ready = await content;
-      void e;
       await navigator.clipboard.write([
         new ClipboardItem({
           'text/html': new Blob([ready.html], { type: 'text/html' }),
