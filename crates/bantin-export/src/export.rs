@@ -4,17 +4,16 @@
 //! so files the user put in the folder are never touched and an interrupted
 //! export leaves every file whole (old or new) and is finished by the next run.
 
-use std::collections::BTreeMap;
-use std::path::Path;
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use bantin_core::settings::write_atomic;
 use bantin_core::{Error, Result, Site};
 use serde::{Deserialize, Serialize};
 
-use crate::key::fingerprint;
 use crate::model::SiteModel;
-use crate::pages::Pages;
+use crate::pages::{Made, Pages};
 use crate::photos::{photo_files, published_files, Photos, PHOTO_DIR};
 use crate::theme::Theme;
 
@@ -83,18 +82,40 @@ pub(crate) fn files_under(root: &Path) -> std::collections::HashSet<String> {
     found
 }
 
-/// Temp file then rename, without fsync: a reader never sees half a page,
-/// and an export can always be run again, so it does not pay a disk sync per
-/// page (the manifest, written last, is synced).
-fn replace_file(path: &Path, bytes: &[u8]) -> Result<()> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+/// Writes a file of the site. One that replaces a file goes to a temp file
+/// then is renamed over it, so a reader never sees half a page and an
+/// interrupted export leaves the old page; a new file is written in place
+/// (there is nothing to keep, and a half-written one is not in the manifest,
+/// so the next export writes it again). No fsync: an export can always be
+/// run again, so it does not pay a disk sync per page (the manifest, written
+/// last, is synced).
+struct Writer {
+    folders_made: HashSet<PathBuf>,
+}
+
+impl Writer {
+    fn new() -> Writer {
+        Writer {
+            folders_made: HashSet::new(),
+        }
     }
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".bantin-tmp");
-    let tmp = std::path::PathBuf::from(tmp);
-    std::fs::write(&tmp, bytes).map_err(|e| Error::io(&tmp, e))?;
-    std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))
+
+    fn write(&mut self, path: &Path, bytes: &[u8], replaces: bool) -> Result<()> {
+        if let Some(dir) = path.parent() {
+            if !self.folders_made.contains(dir) {
+                std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+                self.folders_made.insert(dir.to_path_buf());
+            }
+        }
+        if !replaces {
+            return std::fs::write(path, bytes).map_err(|e| Error::io(path, e));
+        }
+        let mut tmp = path.as_os_str().to_owned();
+        tmp.push(".bantin-tmp");
+        let tmp = PathBuf::from(tmp);
+        std::fs::write(&tmp, bytes).map_err(|e| Error::io(&tmp, e))?;
+        std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))
+    }
 }
 
 /// Exports the site to `out`. `progress(done, total)` is called as article
@@ -112,7 +133,7 @@ pub fn export_site(
     let year = time::OffsetDateTime::now_utc().year();
     let articles = model.entries.len();
     let photos = Photos::load(&store, &format!("../{PHOTO_DIR}/"))?;
-    let pages = Pages::new(&model, &theme, &photos, year).with_images_key(photos.fingerprint());
+    let pages = Pages::new(&model, &theme, &photos, year)?.with_images_key(photos.fingerprint());
 
     std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
     let manifest_path = out.join(MANIFEST);
@@ -129,22 +150,20 @@ pub fn export_site(
         old.files.get(path).is_some_and(|f| f.key == Some(key)) && present.contains(path)
     };
     let mut reused = Vec::new();
+    let mut writer = Writer::new();
     pages.site(
         &mut |revisions| store.revision_bodies(revisions),
         &reuse,
         &mut |file| {
-            let Some(bytes) = file.bytes else {
+            let Some(Made { bytes, print }) = file.made else {
                 reused.push(file.path);
                 return Ok(());
             };
-            let print = fingerprint(&bytes);
-            let target = out.join(&file.path);
-            if old.files.get(&file.path).is_some_and(|f| f.print == print)
-                && present.contains(&file.path)
-            {
+            let there = present.contains(&file.path);
+            if there && old.files.get(&file.path).is_some_and(|f| f.print == print) {
                 unchanged += 1;
             } else {
-                replace_file(&target, &bytes)?;
+                writer.write(&out.join(&file.path), &bytes, there)?;
                 written += 1;
             }
             let record = FileRecord {
@@ -174,11 +193,12 @@ pub fn export_site(
             .files
             .get(&path)
             .is_some_and(|f| f.print == NAMED_BY_CONTENT);
-        if known && present.contains(&path) {
+        let there = present.contains(&path);
+        if known && there {
             unchanged += 1;
         } else {
             let bytes = std::fs::read(&source).map_err(|e| Error::io(&source, e))?;
-            replace_file(&target, &bytes)?;
+            writer.write(&target, &bytes, there)?;
             written += 1;
         }
         let record = FileRecord {
@@ -215,8 +235,9 @@ pub fn export_site(
 /// article's photos (renditions) in `anh/`.
 pub fn export_article(site: &Site, id: i64, out: &Path) -> Result<()> {
     std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
+    let mut writer = Writer::new();
     for (name, bytes) in article_files(site, id)? {
-        replace_file(&out.join(name), &bytes)?;
+        writer.write(&out.join(name), &bytes, true)?;
     }
     Ok(())
 }

@@ -5,12 +5,16 @@
 
 pub mod export;
 mod key;
+mod lists;
 pub mod model;
 pub mod pages;
+mod pagination;
+mod parallel;
 pub mod photos;
 pub mod preview;
 pub mod render;
 pub mod theme;
+mod views;
 
 pub use export::{
     article_fragment, article_plain_text, export_article, export_article_zip, export_site,

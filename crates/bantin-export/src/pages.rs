@@ -9,17 +9,39 @@ use bantin_core::Result;
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use crate::key::key_of;
+use crate::key::{fingerprint, key_of};
+use crate::lists::ListPage;
 use crate::model::{category_page, search_text, tag_page, Entry, SiteModel};
+use crate::parallel::{render_on_every_core, Work};
 use crate::photos::photos_in;
 use crate::render::{escape, render_body, ImageResolver};
 use crate::theme::{Theme, STATIC_FILES};
+use crate::views::ArticleView;
 
 /// Articles per list page.
 pub const PAGE_SIZE: usize = 20;
 const SIDE_LATEST: usize = 8;
 const FEED_ITEMS: usize = 20;
 const RELATED: usize = 5;
+/// Article bodies read from the database at a time.
+const ARTICLE_WAVE: usize = 128;
+
+/// A page to render.
+enum Job<'e> {
+    Article {
+        entry: &'e Entry,
+        key: u64,
+        body: String,
+    },
+    List(ListPage<'e>),
+    SearchIndex {
+        key: u64,
+    },
+}
+
+/// The search index, as a script (a page opened from disk cannot fetch()
+/// JSON; a script loads anywhere) and as JSON.
+const SEARCH_INDEX_FILES: [&str; 2] = ["static/search-index.js", "search-index.json"];
 
 /// A file of the site as it is produced.
 pub struct SiteFile {
@@ -30,9 +52,40 @@ pub struct SiteFile {
     /// rendered again.
     pub key: Option<u64>,
     /// `None` when `reuse` said the file written before is still right.
-    pub bytes: Option<Vec<u8>>,
+    pub made: Option<Made>,
     /// For an article page rendered now: content hashes of its photos.
     pub photos: Option<Vec<String>>,
+}
+
+/// A file's new bytes.
+pub struct Made {
+    pub bytes: Vec<u8>,
+    /// Hash and length of `bytes`, taken where the page is rendered (on
+    /// every core), so the thread that writes only compares it.
+    pub print: String,
+}
+
+impl SiteFile {
+    fn kept(path: String, key: u64) -> SiteFile {
+        SiteFile {
+            path,
+            key: Some(key),
+            made: None,
+            photos: None,
+        }
+    }
+
+    pub(crate) fn made(path: String, key: Option<u64>, bytes: Vec<u8>) -> SiteFile {
+        SiteFile {
+            path,
+            key,
+            made: Some(Made {
+                print: fingerprint(&bytes),
+                bytes,
+            }),
+            photos: None,
+        }
+    }
 }
 
 /// Says whether the file at a path, last made from inputs hashing to `key`,
@@ -43,7 +96,7 @@ pub type Bodies<'b> = &'b mut dyn FnMut(&[i64]) -> Result<HashMap<i64, String>>;
 type Sink<'s> = &'s mut dyn FnMut(SiteFile) -> Result<()>;
 
 /// What a list or a related block shows of an article.
-fn shown(e: &Entry) -> (&str, &str, &str, &str, Option<&str>) {
+pub(crate) fn shown(e: &Entry) -> (&str, &str, &str, &str, Option<&str>) {
     (
         &e.article.title,
         &e.url,
@@ -69,17 +122,20 @@ fn link(e: &Entry) -> Link {
 }
 
 pub struct Pages<'a> {
-    model: &'a SiteModel,
-    theme: &'a Theme,
-    images: &'a (dyn ImageResolver + Sync),
+    pub(crate) model: &'a SiteModel,
+    pub(crate) theme: &'a Theme,
+    pub(crate) images: &'a (dyn ImageResolver + Sync),
     /// Built once: every page shares it (site, menu, side blocks).
-    common: minijinja::Value,
+    pub(crate) common: minijinja::Value,
+    /// The menu and side blocks as HTML, rendered once for each way up to
+    /// the root (`""`, `"../"`): they are the same on every page.
+    pub(crate) blocks: Vec<(&'static str, minijinja::Value)>,
     /// Hash of `common`, the theme and this version of Bản Tin.
-    common_key: u64,
+    pub(crate) common_key: u64,
     /// Hash of what the photos resolve to; article pages depend on it.
-    images_key: u64,
+    pub(crate) images_key: u64,
     /// The newest articles of each category, enough for related blocks.
-    newest_by_category: HashMap<&'a str, Vec<&'a Entry>>,
+    pub(crate) newest_by_category: HashMap<&'a str, Vec<&'a Entry>>,
 }
 
 impl<'a> Pages<'a> {
@@ -88,7 +144,7 @@ impl<'a> Pages<'a> {
         theme: &'a Theme,
         images: &'a (dyn ImageResolver + Sync),
         year: i32,
-    ) -> Pages<'a> {
+    ) -> Result<Pages<'a>> {
         let menu: Vec<Value> = model
             .categories
             .iter()
@@ -132,15 +188,34 @@ impl<'a> Pages<'a> {
                 }
             }
         }
-        Pages {
+        let common = minijinja::Value::from_serialize(&common);
+        let blocks = ["", "../"]
+            .into_iter()
+            .map(|root| -> Result<(&'static str, minijinja::Value)> {
+                let ctx =
+                    minijinja::value::merge_maps([minijinja::context! { root }, common.clone()]);
+                let made = |template| {
+                    theme
+                        .render(template, &ctx)
+                        .map(minijinja::Value::from_safe_string)
+                };
+                let blocks = minijinja::context! {
+                    menu => made("menu.html")?,
+                    sidebar => made("sidebar.html")?,
+                };
+                Ok((root, blocks))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Pages {
             model,
             theme,
             images,
-            common: minijinja::Value::from_serialize(&common),
+            blocks,
+            common,
             common_key,
             images_key: 0,
             newest_by_category,
-        }
+        })
     }
 
     /// Sets the hash of the photos' renditions, so that article pages are
@@ -150,16 +225,27 @@ impl<'a> Pages<'a> {
         self
     }
 
-    fn page(&self, template: &str, root: &str, title: &str, extra: Value) -> Result<Vec<u8>> {
+    pub(crate) fn page(
+        &self,
+        template: &str,
+        root: &str,
+        title: &str,
+        extra: minijinja::Value,
+    ) -> Result<Vec<u8>> {
+        let blocks = self
+            .blocks
+            .iter()
+            .find(|(r, _)| *r == root)
+            .map(|(_, b)| b.clone());
         let ctx = minijinja::value::merge_maps([
-            minijinja::context! { root => root, page_title => title },
-            minijinja::Value::from_serialize(&extra),
+            minijinja::context! { root => root, page_title => title, blocks => blocks },
+            extra,
             self.common.clone(),
         ]);
         Ok(self.theme.render(template, ctx)?.into_bytes())
     }
 
-    fn page_title(&self, title: &str) -> String {
+    pub(crate) fn page_title(&self, title: &str) -> String {
         if self.model.meta.name.is_empty() {
             title.to_owned()
         } else {
@@ -206,131 +292,14 @@ impl<'a> Pages<'a> {
     }
 
     fn article_page_with(&self, e: &Entry, body: &str) -> Result<Vec<u8>> {
-        let a = &e.article;
         let related: Vec<Link> = self.related(e).into_iter().map(link).collect();
-        let article = json!({
-            "title": a.title,
-            "url": e.url,
-            "date": e.date,
-            "datetime": e.datetime,
-            "sapo": a.sapo,
-            "body": render_body(body, self.images),
-            "authors": a.authors,
-            "unit": a.unit,
-            "byline": a.byline(),
-            "category": a.category.as_ref().map(|c| json!({ "name": c, "url": e.category_url })),
-            "tags": a.tags.iter().map(|t| json!({ "name": t, "url": format!("{}.html", tag_page(t)) })).collect::<Vec<_>>(),
-        });
+        let article = ArticleView::new(e, render_body(body, self.images));
         self.page(
             "article.html",
             "../",
-            &self.page_title(&a.title),
-            json!({ "article": article, "related": related }),
+            &self.page_title(&e.article.title),
+            minijinja::context! { article, related },
         )
-    }
-
-    /// A list and its archive pages. The first page (`base.html`) shows the
-    /// newest articles; archive pages are numbered from the oldest, so a new
-    /// article changes the first page and the newest archive page, not every
-    /// page of the archive.
-    fn list_pages(
-        &self,
-        sink: Sink,
-        reuse: Reuse,
-        base: &str,
-        heading: &str,
-        entries: &[&Entry],
-        first_only: bool,
-    ) -> Result<()> {
-        let root = if base.contains('/') { "../" } else { "" };
-        let archive_count = entries.len().div_ceil(PAGE_SIZE).max(1);
-        let archive_url = |k: usize| format!("{base}-trang-{k}.html");
-        let first_url = format!("{base}.html");
-        let item = |e: &&Entry| {
-            json!({
-                "title": e.article.title, "url": e.url, "date": e.date,
-                "sapo": e.article.sapo, "category": e.article.category,
-            })
-        };
-        let pagination = |current: Option<usize>| -> Value {
-            if archive_count <= 1 {
-                return Value::Null;
-            }
-            let pages: Vec<Value> = (1..=archive_count)
-                .rev()
-                .map(|k| json!({ "label": k.to_string(), "url": archive_url(k), "current": Some(k) == current }))
-                .collect();
-            let (prev, next) = match current {
-                None => (String::new(), archive_url(archive_count - 1)),
-                Some(k) => (
-                    if k == archive_count {
-                        first_url.clone()
-                    } else {
-                        archive_url(k + 1)
-                    },
-                    if k > 1 {
-                        archive_url(k - 1)
-                    } else {
-                        String::new()
-                    },
-                ),
-            };
-            json!({ "pages": pages, "prev": prev, "next": next })
-        };
-        // A list page is made from what it shows of its articles, its place
-        // in the archive and the shared blocks.
-        let mut emit = |path: String, title: String, page: Option<usize>, items: &[&Entry]| {
-            let key = key_of((
-                self.common_key,
-                root,
-                &title,
-                page,
-                archive_count,
-                items.iter().map(|e| shown(e)).collect::<Vec<_>>(),
-            ));
-            let bytes = if reuse(&path, key) {
-                None
-            } else {
-                let shown_items: Vec<Value> = items.iter().map(item).collect();
-                let heading = if page.is_some() {
-                    title.as_str()
-                } else {
-                    heading
-                };
-                Some(self.page(
-                    "list.html",
-                    root,
-                    &self.page_title(&title),
-                    json!({ "heading": heading, "items": shown_items, "pagination": pagination(page) }),
-                )?)
-            };
-            sink(SiteFile {
-                path,
-                key: Some(key),
-                bytes,
-                photos: None,
-            })
-        };
-        let newest: Vec<&Entry> = entries.iter().take(PAGE_SIZE).copied().collect();
-        emit(first_url.clone(), heading.to_owned(), None, &newest)?;
-        if archive_count > 1 && !first_only {
-            let oldest_first: Vec<&Entry> = entries.iter().rev().copied().collect();
-            for k in 1..=archive_count {
-                let chunk: Vec<&Entry> = oldest_first
-                    [(k - 1) * PAGE_SIZE..(k * PAGE_SIZE).min(oldest_first.len())]
-                    .iter()
-                    .rev()
-                    .copied()
-                    .collect();
-                emit(
-                    archive_url(k),
-                    format!("{heading} - Trang {k}"),
-                    Some(k),
-                    &chunk,
-                )?;
-            }
-        }
-        Ok(())
     }
 
     fn home_heading(&self) -> String {
@@ -343,43 +312,17 @@ impl<'a> Pages<'a> {
 
     /// `index.html` alone, for the preview.
     pub fn home_page(&self) -> Result<Vec<u8>> {
-        let mut home = None;
         let all: Vec<&Entry> = self.model.entries.iter().collect();
-        self.list_pages(
-            &mut |file| {
-                home = file.bytes;
-                Ok(())
-            },
-            &|_, _| false,
-            "index",
-            &self.home_heading(),
-            &all,
-            true,
-        )?;
-        Ok(home.unwrap_or_default())
+        let first = self.list("index", &self.home_heading(), &all, true);
+        first
+            .first()
+            .map_or(Ok(Vec::new()), |list| self.render_list(list))
     }
 
-    /// Every file of the site, handed to `sink` as it is made, so the site
-    /// is never all in memory. Pages whose inputs `reuse` knows are not
-    /// rendered; `bodies` is asked only for the articles that are.
-    /// `progress(done, total)` follows the article pages.
-    pub fn site(
-        &self,
-        bodies: Bodies,
-        reuse: Reuse,
-        sink: Sink,
-        progress: &mut dyn FnMut(usize, usize),
-    ) -> Result<()> {
-        let mut html_paths = Vec::new();
-        let mut emit = |file: SiteFile| {
-            if file.path.ends_with(".html") && file.path != "404.html" {
-                html_paths.push(file.path.clone());
-            }
-            sink(file)
-        };
-        self.article_pages(bodies, reuse, &mut emit, progress)?;
+    /// Every list page of the site: home, categories, tags.
+    fn lists(&self) -> Vec<ListPage<'a>> {
         let all: Vec<&Entry> = self.model.entries.iter().collect();
-        self.list_pages(&mut emit, reuse, "index", &self.home_heading(), &all, false)?;
+        let mut lists = self.list("index", &self.home_heading(), &all, false);
         for (path, page) in &self.model.categories {
             let items: Vec<&Entry> = all
                 .iter()
@@ -392,7 +335,7 @@ impl<'a> Pages<'a> {
                 })
                 .collect();
             if !items.is_empty() {
-                self.list_pages(&mut emit, reuse, page, path, &items, false)?;
+                lists.extend(self.list(page, path, &items, false));
             }
         }
         let mut tags: BTreeMap<String, (String, Vec<&Entry>)> = BTreeMap::new();
@@ -405,15 +348,58 @@ impl<'a> Pages<'a> {
             }
         }
         for (_, (name, items)) in tags {
-            self.list_pages(
-                &mut emit,
-                reuse,
-                &tag_page(&name),
-                &format!("Thẻ: {name}"),
-                &items,
-                false,
-            )?;
+            lists.extend(self.list(&tag_page(&name), &format!("Thẻ: {name}"), &items, false));
         }
+        lists
+    }
+
+    /// Article and list pages to render, a wave of articles at a time so
+    /// that only a wave's bodies are read ahead.
+    fn work<'w>(
+        &'w self,
+        bodies: Bodies<'w>,
+        reuse: Reuse<'w>,
+        lists: Vec<ListPage<'a>>,
+    ) -> impl Iterator<Item = Result<Work<Job<'a>>>> + 'w {
+        let articles = self
+            .model
+            .entries
+            .chunks(ARTICLE_WAVE)
+            .flat_map(move |wave| {
+                let keyed: Vec<(&Entry, u64)> =
+                    wave.iter().map(|e| (e, self.article_key(e))).collect();
+                let (kept, todo): (Vec<_>, Vec<_>) =
+                    keyed.into_iter().partition(|(e, key)| reuse(&e.url, *key));
+                let kept = kept
+                    .into_iter()
+                    .map(|(e, key)| Ok(Work::Ready(SiteFile::kept(e.url.clone(), key))));
+                let revisions: Vec<i64> = todo.iter().map(|(e, _)| e.article.revision_id).collect();
+                let texts = if revisions.is_empty() {
+                    Ok(HashMap::new())
+                } else {
+                    bodies(&revisions)
+                };
+                let made: Vec<Result<Work<Job>>> = match texts {
+                    Err(e) => vec![Err(e)],
+                    Ok(mut texts) => todo
+                        .into_iter()
+                        .map(|(entry, key)| {
+                            let body = texts
+                                .remove(&entry.article.revision_id)
+                                .unwrap_or_else(|| entry.article.body.clone());
+                            Ok(Work::Render(Job::Article { entry, key, body }))
+                        })
+                        .collect(),
+                };
+                kept.chain(made).collect::<Vec<_>>()
+            });
+        let lists = lists.into_iter().map(move |list| {
+            Ok(if reuse(&list.path, list.key) {
+                Work::Ready(SiteFile::kept(list.path, list.key))
+            } else {
+                Work::Render(Job::List(list))
+            })
+        });
         // The index is made from what it shows of every article: made again
         // only when one of those changes.
         let index_key = key_of((
@@ -424,41 +410,98 @@ impl<'a> Pages<'a> {
                 .map(|e| (shown(e), &e.article.authors, &e.article.unit))
                 .collect::<Vec<_>>(),
         ));
-        let index_files = ["static/search-index.js", "search-index.json"];
-        let made = if index_files.iter().all(|p| reuse(p, index_key)) {
-            [None, None]
-        } else {
-            let (script, json) = self.search_index();
-            [Some(script), Some(json)]
+        let index: Vec<Result<Work<Job>>> =
+            if SEARCH_INDEX_FILES.iter().all(|p| reuse(p, index_key)) {
+                SEARCH_INDEX_FILES
+                    .iter()
+                    .map(|p| Ok(Work::Ready(SiteFile::kept((*p).to_owned(), index_key))))
+                    .collect()
+            } else {
+                vec![Ok(Work::Render(Job::SearchIndex { key: index_key }))]
+            };
+        index.into_iter().chain(articles).chain(lists)
+    }
+
+    fn render(&self, job: Job<'a>) -> Result<Vec<SiteFile>> {
+        Ok(match job {
+            Job::Article { entry, key, body } => {
+                let page = self.article_page_with(entry, &body)?;
+                vec![SiteFile {
+                    photos: Some(
+                        photos_in(std::iter::once(body.as_str()))
+                            .into_iter()
+                            .collect(),
+                    ),
+                    ..SiteFile::made(entry.url.clone(), Some(key), page)
+                }]
+            }
+            Job::List(list) => {
+                let page = self.render_list(&list)?;
+                vec![SiteFile::made(list.path, Some(list.key), page)]
+            }
+            Job::SearchIndex { key } => {
+                let (script, json) = self.search_index();
+                SEARCH_INDEX_FILES
+                    .iter()
+                    .zip([script, json])
+                    .map(|(path, bytes)| SiteFile::made((*path).to_owned(), Some(key), bytes))
+                    .collect()
+            }
+        })
+    }
+
+    /// Every file of the site, handed to `sink` as it is made, so the site
+    /// is never all in memory. Pages whose inputs `reuse` knows are not
+    /// rendered; `bodies` is asked only for the articles that are.
+    /// `progress(done, total)` follows the article and list pages.
+    pub fn site(
+        &self,
+        bodies: Bodies,
+        reuse: Reuse,
+        sink: Sink,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<()> {
+        let mut html_paths = Vec::new();
+        let lists = self.lists();
+        let total = self.model.entries.len() + lists.len() + 1;
+        let mut done = 0;
+        let mut emit = |file: SiteFile| {
+            if file.path.ends_with(".html") && file.path != "404.html" {
+                html_paths.push(file.path.clone());
+            }
+            sink(file)
         };
-        for (path, bytes) in index_files.into_iter().zip(made) {
-            emit(SiteFile {
-                path: path.to_owned(),
-                key: Some(index_key),
-                bytes,
-                photos: None,
-            })?;
-        }
-        let mut plain = |path: &str, bytes: Vec<u8>| {
-            emit(SiteFile {
-                path: path.to_owned(),
-                key: None,
-                bytes: Some(bytes),
-                photos: None,
-            })
-        };
+        render_on_every_core(
+            self.work(bodies, reuse, lists),
+            &|job| self.render(job),
+            &mut |file| {
+                emit(file)?;
+                done += 1;
+                if done % 64 == 0 || done == total {
+                    progress(done, total);
+                }
+                Ok(())
+            },
+        )?;
+        let mut plain =
+            |path: &str, bytes: Vec<u8>| emit(SiteFile::made(path.to_owned(), None, bytes));
         plain(
             "404.html",
             self.page(
                 "404.html",
                 "",
                 &self.page_title("Không tìm thấy trang"),
-                json!({}),
+                minijinja::context! {},
             )?,
         )?;
         plain(
             "tim-kiem.html",
-            self.page("search.html", "", &self.page_title("Tìm kiếm"), json!({}))?,
+            self.page(
+                "search.html",
+                "",
+                &self.page_title("Tìm kiếm"),
+                minijinja::context! {},
+            )?,
         )?;
         plain("feed.xml", self.feed().into_bytes())?;
         for (name, _) in STATIC_FILES {
@@ -469,94 +512,9 @@ impl<'a> Pages<'a> {
         // In path order, whichever pages were rendered this time.
         html_paths.sort_unstable();
         let sitemap = self.sitemap(&html_paths).into_bytes();
-        sink(SiteFile {
-            path: "sitemap.xml".into(),
-            key: None,
-            bytes: Some(sitemap),
-            photos: None,
-        })
+        sink(SiteFile::made("sitemap.xml".into(), None, sitemap))
     }
 
-    /// Article pages, those to render on every core, in waves so that the
-    /// progress bar moves and only a wave's bodies are in memory.
-    fn article_pages(
-        &self,
-        bodies: Bodies,
-        reuse: Reuse,
-        sink: Sink,
-        progress: &mut dyn FnMut(usize, usize),
-    ) -> Result<()> {
-        let total = self.model.entries.len();
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let per_thread = 64;
-        let mut done = 0;
-        for wave in self.model.entries.chunks(threads * per_thread) {
-            let keyed: Vec<(&Entry, u64)> = wave.iter().map(|e| (e, self.article_key(e))).collect();
-            let (kept, todo): (Vec<_>, Vec<_>) =
-                keyed.into_iter().partition(|(e, key)| reuse(&e.url, *key));
-            for (e, key) in kept {
-                sink(SiteFile {
-                    path: e.url.clone(),
-                    key: Some(key),
-                    bytes: None,
-                    photos: None,
-                })?;
-            }
-            let revisions: Vec<i64> = todo.iter().map(|(e, _)| e.article.revision_id).collect();
-            let texts = if revisions.is_empty() {
-                HashMap::new()
-            } else {
-                bodies(&revisions)?
-            };
-            let texts = &texts;
-            let rendered: Vec<Result<Vec<SiteFile>>> = std::thread::scope(|s| {
-                let handles: Vec<_> = todo
-                    .chunks(per_thread)
-                    .map(|part| {
-                        s.spawn(move || {
-                            part.iter()
-                                .map(|(e, key)| {
-                                    let body = texts
-                                        .get(&e.article.revision_id)
-                                        .map_or(e.article.body.as_str(), String::as_str);
-                                    Ok(SiteFile {
-                                        path: e.url.clone(),
-                                        key: Some(*key),
-                                        bytes: Some(self.article_page_with(e, body)?),
-                                        photos: Some(
-                                            photos_in(std::iter::once(body)).into_iter().collect(),
-                                        ),
-                                    })
-                                })
-                                .collect::<Result<Vec<_>>>()
-                        })
-                    })
-                    .collect();
-                handles
-                    .into_iter()
-                    .map(|h| {
-                        h.join().unwrap_or_else(|_| {
-                            Err(bantin_core::Error::invalid(
-                                "theme",
-                                "a page failed to render",
-                            ))
-                        })
-                    })
-                    .collect()
-            });
-            for files in rendered {
-                for file in files? {
-                    sink(file)?;
-                }
-            }
-            done += wave.len();
-            progress(done, total);
-        }
-        Ok(())
-    }
-
-    /// The search index as a script (a page opened from disk cannot fetch()
-    /// JSON; a script loads anywhere) and as JSON.
     fn search_index(&self) -> (Vec<u8>, Vec<u8>) {
         let articles: Vec<Value> = self
             .model

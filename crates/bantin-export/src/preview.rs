@@ -60,7 +60,7 @@ pub(crate) fn article_page(
     }
     let theme = Theme::load(Some(&site.root().join("theme")));
     let year = time::OffsetDateTime::now_utc().year();
-    let html = Pages::new(&model, &theme, images, year).article_page(&entry)?;
+    let html = Pages::new(&model, &theme, images, year)?.article_page(&entry)?;
     Ok((html, theme))
 }
 
@@ -121,7 +121,7 @@ pub fn preview_home(site: &Site) -> Result<String> {
     let model = SiteModel::load(&store, false)?;
     let theme = Theme::load(Some(&site.root().join("theme")));
     let year = time::OffsetDateTime::now_utc().year();
-    let html = Pages::new(&model, &theme, &NoImages, year).home_page()?;
+    let html = Pages::new(&model, &theme, &NoImages, year)?.home_page()?;
     Ok(inline_stylesheet(
         String::from_utf8_lossy(&html).into_owned(),
         &theme,

@@ -3,6 +3,7 @@
 //! with caption and credit; everything authored passes an allow-list.
 
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
 use pulldown_cmark::{html, Event, Parser, Tag, TagEnd};
 
@@ -212,17 +213,30 @@ fn as_figure(inner: &[Event<'_>]) -> Option<Figure> {
 /// Text or an attribute value in HTML or XML: the five special characters.
 pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    // Writing to a String cannot fail.
+    let _ = escape_to(&mut out, s);
     out
+}
+
+/// `escape`, written to `out` a run of ordinary text at a time: every page
+/// escapes dozens of titles, and the special characters are all ASCII, so
+/// the runs between them are whole UTF-8 text.
+pub(crate) fn escape_to(out: &mut impl std::fmt::Write, s: &str) -> std::fmt::Result {
+    let mut start = 0;
+    for (i, byte) in s.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.write_str(&s[start..i])?;
+        out.write_str(entity)?;
+        start = i + 1;
+    }
+    out.write_str(&s[start..])
 }
 
 fn write_figure(out: &mut String, figure: &Figure, images: &dyn ImageResolver, flavor: Flavor) {
@@ -309,6 +323,19 @@ const PAGE_ONLY_TAGS: &[&str] = &["u", "hr", "code", "pre", "span"];
 /// The allow-list. Never widened to svg, math, style, iframe or forms: what
 /// a writer pastes or imports must not run on the published site.
 fn sanitize(html: &str, flavor: Flavor) -> String {
+    // Building the allow-list costs as much as cleaning an article with it:
+    // it is built once per flavour and kept, never changed.
+    static PAGE: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| allow_list(Flavor::Page));
+    static PORTAL: LazyLock<ammonia::Builder<'static>> =
+        LazyLock::new(|| allow_list(Flavor::Portal));
+    let builder = match flavor {
+        Flavor::Page => &PAGE,
+        Flavor::Portal => &PORTAL,
+    };
+    builder.clean(html).to_string()
+}
+
+fn allow_list(flavor: Flavor) -> ammonia::Builder<'static> {
     let classes: std::collections::HashMap<&str, HashSet<&str>> = match flavor {
         Flavor::Page => [
             ("figure", ["gallery"].into_iter().collect()),
@@ -329,7 +356,8 @@ fn sanitize(html: &str, flavor: Flavor) -> String {
         Flavor::Page => ["colspan", "rowspan", "style"].into_iter().collect(),
         Flavor::Portal => ["colspan", "rowspan"].into_iter().collect(),
     };
-    ammonia::Builder::default()
+    let mut builder = ammonia::Builder::default();
+    builder
         .tags(tags)
         .clean_content_tags(["script", "style"].into_iter().collect())
         .tag_attributes(
@@ -367,7 +395,6 @@ fn sanitize(html: &str, flavor: Flavor) -> String {
             }
         })
         .link_rel(Some("noopener noreferrer"))
-        .url_relative(ammonia::UrlRelative::PassThrough)
-        .clean(html)
-        .to_string()
+        .url_relative(ammonia::UrlRelative::PassThrough);
+    builder
 }

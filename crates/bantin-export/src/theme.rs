@@ -15,6 +15,11 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../theme/default/article.html"),
     ),
     ("list.html", include_str!("../theme/default/list.html")),
+    ("menu.html", include_str!("../theme/default/menu.html")),
+    (
+        "sidebar.html",
+        include_str!("../theme/default/sidebar.html"),
+    ),
     ("search.html", include_str!("../theme/default/search.html")),
     ("404.html", include_str!("../theme/default/404.html")),
 ];
@@ -42,13 +47,12 @@ fn html_formatter(
     if state.auto_escape() != minijinja::AutoEscape::Html || value.is_safe() || value.is_none() {
         return minijinja::escape_formatter(out, state, value);
     }
-    let text = match value.as_str() {
-        Some(s) => s.to_owned(),
-        None if value.is_undefined() => String::new(),
-        None => value.to_string(),
+    let written = match value.as_str() {
+        Some(s) => crate::render::escape_to(out, s),
+        None if value.is_undefined() => Ok(()),
+        None => crate::render::escape_to(out, &value.to_string()),
     };
-    let escaped = crate::render::escape(&text);
-    out.write_str(&escaped).map_err(minijinja::Error::from)
+    written.map_err(minijinja::Error::from)
 }
 
 pub struct Theme {

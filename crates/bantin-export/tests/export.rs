@@ -166,6 +166,90 @@ fn a_new_article_changes_few_archive_pages() {
     assert!(report.written > 0, "{report:?}");
 }
 
+/// The page numbers of a list page, as a reader sees them, and where each leads.
+fn pagination(html: &str) -> Vec<(String, Option<String>)> {
+    let Some(nav) = html
+        .split("<nav class=\"pagination\"")
+        .nth(1)
+        .and_then(|n| n.split("</nav>").next())
+    else {
+        return Vec::new();
+    };
+    nav.split('<')
+        .filter(|tag| tag.starts_with("a ") || tag.starts_with("span "))
+        .map(|tag| {
+            let label = tag.split('>').nth(1).unwrap_or_default().trim().to_owned();
+            let href = tag
+                .split("href=\"")
+                .nth(1)
+                .and_then(|h| h.split('"').next())
+                .map(str::to_owned);
+            (label, href)
+        })
+        .collect()
+}
+
+#[test]
+fn a_long_archive_shows_a_few_page_numbers_that_all_lead_to_pages() {
+    let (dir, site) = sample();
+    let mut store = site.store().expect("store");
+    let items: Vec<_> = (0..400)
+        .map(|i| {
+            let input = ArticleInput {
+                title: format!("Tin số {i}"),
+                status: Status::Published,
+                ..Default::default()
+            };
+            (input, Some(1_700_000_000_000 + i * 3_600_000))
+        })
+        .collect();
+    store.create_articles(&items).expect("articles");
+    let out = dir.path().join("out");
+    export(&site, &out);
+
+    let home = pagination(&read(&out, "index.html"));
+    let labels: Vec<&str> = home.iter().map(|(l, _)| l.as_str()).collect();
+    assert_eq!(
+        labels,
+        ["21", "20", "19", "18", "17", "…", "1", "Sau ›"],
+        "{home:?}"
+    );
+    let middle = pagination(&read(&out, "index-trang-10.html"));
+    let labels: Vec<&str> = middle.iter().map(|(l, _)| l.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "‹ Trước",
+            "21",
+            "…",
+            "12",
+            "11",
+            "10",
+            "9",
+            "8",
+            "…",
+            "1",
+            "Sau ›"
+        ],
+        "{middle:?}"
+    );
+    for page in walk(&out).into_iter().filter(|p| {
+        p.file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("index"))
+    }) {
+        let html = std::fs::read_to_string(&page).expect("page");
+        for (label, href) in pagination(&html) {
+            let Some(href) = href else { continue };
+            let target = page.parent().expect("folder").join(&href);
+            assert!(
+                target.is_file(),
+                "{}: \"{label}\" leads to {href}",
+                page.display()
+            );
+        }
+    }
+}
+
 #[test]
 fn hostile_text_is_escaped_in_every_page() {
     let (dir, site) = sample();
