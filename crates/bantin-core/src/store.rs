@@ -191,12 +191,20 @@ impl Store {
         &self,
         revision_ids: &[i64],
     ) -> Result<std::collections::HashMap<i64, String>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT body FROM revisions WHERE id = ?1")?;
+        // A query per batch rather than per revision: an export reads
+        // thousands of bodies.
+        const BATCH: usize = 64;
         let mut bodies = std::collections::HashMap::with_capacity(revision_ids.len());
-        for &id in revision_ids {
-            if let Some(body) = stmt.query_row([id], |r| r.get(0)).optional()? {
+        for batch in revision_ids.chunks(BATCH) {
+            let marks = vec!["?"; batch.len()].join(",");
+            let mut stmt = self.conn.prepare_cached(&format!(
+                "SELECT id, body FROM revisions WHERE id IN ({marks})"
+            ))?;
+            let rows = stmt.query_map(rusqlite::params_from_iter(batch), |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
+            for row in rows {
+                let (id, body) = row?;
                 bodies.insert(id, body);
             }
         }

@@ -687,3 +687,38 @@ fn search_pages_return_every_match_once_in_tier_order() {
         );
     }
 }
+
+#[test]
+fn the_export_reads_articles_without_bodies_then_the_bodies_it_needs() {
+    let (_dir, site) = temp_site();
+    let mut store = site.store().expect("store");
+    let items: Vec<_> = (0..150)
+        .map(|i| {
+            let article = ArticleInput {
+                title: format!("Tin số {i}"),
+                body: format!("Nội dung của tin số {i}."),
+                status: Status::Published,
+                ..Default::default()
+            };
+            (article, Some(1_700_000_000_000 + i * 60_000))
+        })
+        .collect();
+    store.create_articles(&items).expect("articles");
+    let listed = store.articles_without_bodies(false).expect("list");
+    assert_eq!(listed.len(), 150);
+    assert_eq!(listed[0].title, "Tin số 149", "newest first");
+    assert!(listed.iter().all(|a| a.body.is_empty()));
+
+    // More revisions than one query reads, one that does not exist.
+    let mut wanted: Vec<i64> = listed.iter().map(|a| a.revision_id).collect();
+    wanted.push(-1);
+    let bodies = store.revision_bodies(&wanted).expect("bodies");
+    assert_eq!(bodies.len(), 150);
+    for a in &listed {
+        let number = a.title.trim_start_matches("Tin số ");
+        assert_eq!(
+            bodies[&a.revision_id],
+            format!("Nội dung của tin số {number}.")
+        );
+    }
+}

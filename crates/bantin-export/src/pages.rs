@@ -39,6 +39,22 @@ enum Job<'e> {
     },
 }
 
+/// An article in the search index (`static/search.js` reads these short
+/// names: date, folded text, sapo, title, URL).
+#[derive(Serialize)]
+struct Indexed<'e> {
+    d: &'e str,
+    f: String,
+    s: &'e str,
+    t: &'e str,
+    u: &'e str,
+}
+
+#[derive(Serialize)]
+struct SearchIndex<'e> {
+    articles: Vec<Indexed<'e>>,
+}
+
 /// The search index, as a script (a page opened from disk cannot fetch()
 /// JSON; a script loads anywhere) and as JSON.
 const SEARCH_INDEX_FILES: [&str; 2] = ["static/search-index.js", "search-index.json"];
@@ -516,14 +532,19 @@ impl<'a> Pages<'a> {
     }
 
     fn search_index(&self) -> (Vec<u8>, Vec<u8>) {
-        let articles: Vec<Value> = self
+        let articles: Vec<Indexed> = self
             .model
             .entries
             .iter()
-            .map(|e| json!({ "t": e.article.title, "u": e.url, "d": e.date, "s": e.article.sapo, "f": search_text(&e.article) }))
+            .map(|e| Indexed {
+                d: &e.date,
+                f: search_text(&e.article),
+                s: &e.article.sapo,
+                t: &e.article.title,
+                u: &e.url,
+            })
             .collect();
-        let index = json!({ "articles": articles });
-        let text = serde_json::to_string(&index).unwrap_or_default();
+        let text = serde_json::to_string(&SearchIndex { articles }).unwrap_or_default();
         (
             format!("window.BANTIN_SEARCH_INDEX = {text};\n").into_bytes(),
             text.into_bytes(),
