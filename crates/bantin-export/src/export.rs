@@ -61,8 +61,8 @@ struct FileRecord {
 const NAMED_BY_CONTENT: &str = "rendition";
 
 /// Paths of the files under `root`, relative to it with `/` separators.
-pub(crate) fn files_under(root: &Path) -> std::collections::HashSet<String> {
-    let mut found = std::collections::HashSet::new();
+pub(crate) fn files_under(root: &Path) -> HashSet<String> {
+    let mut found = HashSet::new();
     let mut folders = vec![(root.to_path_buf(), String::new())];
     while let Some((dir, prefix)) = folders.pop() {
         let Ok(entries) = std::fs::read_dir(&dir) else {
@@ -128,22 +128,33 @@ pub fn export_site(
 ) -> Result<ExportReport> {
     let started = Instant::now();
     let store = site.store()?;
-    let model = SiteModel::load(&store, options.include_drafts)?;
+    let manifest_path = out.join(MANIFEST);
+    // The output folder is read while the database is: what was written
+    // before, and (one walk instead of a check per file) what is there, so
+    // that a file deleted by hand is written again.
+    let (model, (mut old, present)) = std::thread::scope(|s| {
+        let folder = s.spawn(|| -> Result<(Manifest, HashSet<String>)> {
+            std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
+            let old: Manifest = std::fs::read(&manifest_path)
+                .ok()
+                .and_then(|b| serde_json::from_slice(&b).ok())
+                .unwrap_or_default();
+            Ok((old, files_under(out)))
+        });
+        let model = SiteModel::load(&store, options.include_drafts);
+        let folder = folder.join().unwrap_or_else(|_| {
+            Err(Error::io(
+                out,
+                std::io::Error::other("reading the folder failed"),
+            ))
+        });
+        Ok::<_, Error>((model?, folder?))
+    })?;
     let theme = Theme::load(Some(&site.root().join("theme")));
     let year = time::OffsetDateTime::now_utc().year();
     let articles = model.entries.len();
     let photos = Photos::load(&store, &format!("../{PHOTO_DIR}/"))?;
     let pages = Pages::new(&model, &theme, &photos, year)?.with_images_key(photos.fingerprint());
-
-    std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
-    let manifest_path = out.join(MANIFEST);
-    let mut old: Manifest = std::fs::read(&manifest_path)
-        .ok()
-        .and_then(|b| serde_json::from_slice(&b).ok())
-        .unwrap_or_default();
-    // A file deleted by hand is written again: one walk of the folder
-    // instead of a check per file.
-    let present = files_under(out);
     let mut new = Manifest::default();
     let (mut written, mut unchanged) = (0u32, 0u32);
     let reuse = |path: &str, key: u64| {
