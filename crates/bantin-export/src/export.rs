@@ -118,8 +118,8 @@ impl Writer {
     }
 }
 
-/// Exports the site to `out`. `progress(done, total)` is called as article
-/// pages are made and written.
+/// Exports the site to `out`. `progress(done, total)` is called as pages
+/// are made and written; the last step (photos, manifest) counts as one.
 pub fn export_site(
     site: &Site,
     out: &Path,
@@ -161,6 +161,7 @@ pub fn export_site(
         old.files.get(path).is_some_and(|f| f.key == Some(key)) && present.contains(path)
     };
     let mut reused = Vec::new();
+    let mut steps = 1;
     let mut writer = Writer::new();
     pages.site(
         &mut |revisions| store.revision_bodies(revisions),
@@ -185,7 +186,10 @@ pub fn export_site(
             new.files.insert(file.path, record);
             Ok(())
         },
-        &mut |done, total| progress(done, total + 1),
+        &mut |done, total| {
+            steps = total + 1;
+            progress(done, steps);
+        },
     )?;
     for path in reused {
         if let Some(record) = old.files.remove(&path) {
@@ -230,7 +234,7 @@ pub fn export_site(
     }
     let json = serde_json::to_vec(&new).unwrap_or_default();
     write_atomic(&manifest_path, &json)?;
-    progress(articles + 1, articles + 1);
+    progress(steps, steps);
     Ok(ExportReport {
         articles: articles as u32,
         files: new.files.len() as u32,

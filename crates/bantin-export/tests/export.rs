@@ -428,3 +428,23 @@ fn pages_are_made_again_when_what_they_show_changes_and_a_lost_page_comes_back()
     assert!(lost.is_file());
     assert_eq!(restored.written, 1, "{restored:?}");
 }
+
+#[test]
+fn progress_moves_forward_to_a_full_bar() {
+    let (dir, site) = sample();
+    let mut calls = Vec::new();
+    export_site(
+        &site,
+        &dir.path().join("out"),
+        &ExportOptions::default(),
+        &mut |done, total| calls.push((done, total)),
+    )
+    .expect("export");
+    let &(last_done, last_total) = calls.last().expect("progress reported");
+    assert_eq!(last_done, last_total, "{calls:?}");
+    assert!(
+        calls.iter().all(|&(_, total)| total == last_total),
+        "{calls:?}"
+    );
+    assert!(calls.windows(2).all(|w| w[0].0 <= w[1].0), "{calls:?}");
+}
