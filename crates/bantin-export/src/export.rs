@@ -89,17 +89,12 @@ pub(crate) fn files_under(root: &Path) -> HashSet<String> {
 /// so the next export writes it again). No fsync: an export can always be
 /// run again, so it does not pay a disk sync per page (the manifest, written
 /// last, is synced).
+#[derive(Default)]
 struct Writer {
     folders_made: HashSet<PathBuf>,
 }
 
 impl Writer {
-    fn new() -> Writer {
-        Writer {
-            folders_made: HashSet::new(),
-        }
-    }
-
     fn write(&mut self, path: &Path, bytes: &[u8], replaces: bool) -> Result<()> {
         if let Some(dir) = path.parent() {
             if !self.folders_made.contains(dir) {
@@ -162,7 +157,7 @@ pub fn export_site(
     };
     let mut reused = Vec::new();
     let mut steps = 1;
-    let mut writer = Writer::new();
+    let mut writer = Writer::default();
     pages.site(
         &mut |revisions| store.revision_bodies(revisions),
         &reuse,
@@ -250,7 +245,7 @@ pub fn export_site(
 /// article's photos (renditions) in `anh/`.
 pub fn export_article(site: &Site, id: i64, out: &Path) -> Result<()> {
     std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
-    let mut writer = Writer::new();
+    let mut writer = Writer::default();
     for (name, bytes) in article_files(site, id)? {
         writer.write(&out.join(name), &bytes, true)?;
     }

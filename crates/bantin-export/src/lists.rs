@@ -29,7 +29,7 @@ pub(crate) struct ListPage<'e> {
 
 impl<'a> Pages<'a> {
     /// A list's first page and, unless `first_only`, its archive pages. The
-    /// first page (`base.html`) shows the newest articles; archive pages are
+    /// first page (`{base}.html`) shows the newest articles; archive pages are
     /// numbered from the oldest, so a new article changes the first page and
     /// the newest archive page, not every page of the archive.
     pub(crate) fn list<'e>(

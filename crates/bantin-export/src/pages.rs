@@ -91,7 +91,7 @@ impl SiteFile {
         }
     }
 
-    pub(crate) fn made(path: String, key: Option<u64>, bytes: Vec<u8>) -> SiteFile {
+    fn made(path: String, key: Option<u64>, bytes: Vec<u8>) -> SiteFile {
         SiteFile {
             path,
             key,
@@ -138,20 +138,20 @@ fn link(e: &Entry) -> Link {
 }
 
 pub struct Pages<'a> {
-    pub(crate) model: &'a SiteModel,
-    pub(crate) theme: &'a Theme,
-    pub(crate) images: &'a (dyn ImageResolver + Sync),
+    model: &'a SiteModel,
+    theme: &'a Theme,
+    images: &'a (dyn ImageResolver + Sync),
     /// Built once: every page shares it (site, menu, side blocks).
-    pub(crate) common: minijinja::Value,
+    common: minijinja::Value,
     /// The menu and side blocks as HTML, rendered once for each way up to
     /// the root (`""`, `"../"`): they are the same on every page.
-    pub(crate) blocks: Vec<(&'static str, minijinja::Value)>,
+    blocks: Vec<(&'static str, minijinja::Value)>,
     /// Hash of `common`, the theme and this version of Bản Tin.
     pub(crate) common_key: u64,
     /// Hash of what the photos resolve to; article pages depend on it.
-    pub(crate) images_key: u64,
+    images_key: u64,
     /// The newest articles of each category, enough for related blocks.
-    pub(crate) newest_by_category: HashMap<&'a str, Vec<&'a Entry>>,
+    newest_by_category: HashMap<&'a str, Vec<&'a Entry>>,
 }
 
 impl<'a> Pages<'a> {
@@ -381,34 +381,7 @@ impl<'a> Pages<'a> {
             .model
             .entries
             .chunks(ARTICLE_WAVE)
-            .flat_map(move |wave| {
-                let keyed: Vec<(&Entry, u64)> =
-                    wave.iter().map(|e| (e, self.article_key(e))).collect();
-                let (kept, todo): (Vec<_>, Vec<_>) =
-                    keyed.into_iter().partition(|(e, key)| reuse(&e.url, *key));
-                let kept = kept
-                    .into_iter()
-                    .map(|(e, key)| Ok(Work::Ready(SiteFile::kept(e.url.clone(), key))));
-                let revisions: Vec<i64> = todo.iter().map(|(e, _)| e.article.revision_id).collect();
-                let texts = if revisions.is_empty() {
-                    Ok(HashMap::new())
-                } else {
-                    bodies(&revisions)
-                };
-                let made: Vec<Result<Work<Job>>> = match texts {
-                    Err(e) => vec![Err(e)],
-                    Ok(mut texts) => todo
-                        .into_iter()
-                        .map(|(entry, key)| {
-                            let body = texts
-                                .remove(&entry.article.revision_id)
-                                .unwrap_or_else(|| entry.article.body.clone());
-                            Ok(Work::Render(Job::Article { entry, key, body }))
-                        })
-                        .collect(),
-                };
-                kept.chain(made).collect::<Vec<_>>()
-            });
+            .flat_map(move |wave| self.article_wave(wave, bodies, reuse));
         let lists = lists.into_iter().map(move |list| {
             Ok(if reuse(&list.path, list.key) {
                 Work::Ready(SiteFile::kept(list.path, list.key))
@@ -436,6 +409,41 @@ impl<'a> Pages<'a> {
                 vec![Ok(Work::Render(Job::SearchIndex { key: index_key }))]
             };
         index.into_iter().chain(articles).chain(lists)
+    }
+
+    /// A wave of article pages: those whose key is unchanged are kept; the
+    /// bodies of the others are read in one go.
+    fn article_wave(
+        &self,
+        wave: &'a [Entry],
+        bodies: Bodies,
+        reuse: Reuse,
+    ) -> Vec<Result<Work<Job<'a>>>> {
+        let keyed: Vec<(&Entry, u64)> = wave.iter().map(|e| (e, self.article_key(e))).collect();
+        let (kept, todo): (Vec<_>, Vec<_>) =
+            keyed.into_iter().partition(|(e, key)| reuse(&e.url, *key));
+        let mut work: Vec<Result<Work<Job>>> = kept
+            .into_iter()
+            .map(|(e, key)| Ok(Work::Ready(SiteFile::kept(e.url.clone(), key))))
+            .collect();
+        if todo.is_empty() {
+            return work;
+        }
+        let revisions: Vec<i64> = todo.iter().map(|(e, _)| e.article.revision_id).collect();
+        let mut texts = match bodies(&revisions) {
+            Ok(texts) => texts,
+            Err(e) => {
+                work.push(Err(e));
+                return work;
+            }
+        };
+        work.extend(todo.into_iter().map(|(entry, key)| {
+            let body = texts
+                .remove(&entry.article.revision_id)
+                .unwrap_or_else(|| entry.article.body.clone());
+            Ok(Work::Render(Job::Article { entry, key, body }))
+        }));
+        work
     }
 
     fn render(&self, job: Job<'a>) -> Result<Vec<SiteFile>> {
