@@ -3,6 +3,7 @@
 
 mod bench;
 mod bench_export;
+mod bench_hugo;
 mod bench_media;
 mod bench_preview;
 mod media;
