@@ -1,6 +1,11 @@
 //! `bantin`: the Bản Tin command line. The same library calls as the app,
 //! for scripts, servers and tests. `--json` makes every command print JSON.
 
+// Rendering on every core allocates from every thread; see the workspace's
+// Cargo.toml for the measured difference.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod bench;
 mod bench_export;
 mod bench_hugo;
