@@ -115,6 +115,13 @@ export class Autosave {
     this.error = null;
     this.retryDelay = this.opts.retryMs;
     this.savedAt = Date.now();
+    if (this.disposed) {
+      // The form was closed during this save, after flushing its text: its values are
+      // gone with it, and nothing is left to schedule.
+      this.state = 'saved';
+      this.firstChangeAt = null;
+      return true;
+    }
     if (this.isDirty()) {
       // Typed during the save: that text's clock started when this save did.
       this.state = 'pending';
