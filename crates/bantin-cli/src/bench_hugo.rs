@@ -13,10 +13,30 @@ use serde_json::{json, Value};
 
 use crate::bench_export::{count_files, settle_disk};
 
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy)]
 pub enum Shape {
     SameSite,
     Minimal,
+}
+
+impl Shape {
+    fn folder(self) -> &'static str {
+        match self {
+            Shape::SameSite => "hugo",
+            Shape::Minimal => "hugo-minimal",
+        }
+    }
+
+    /// The configuration and templates, by their path in the Hugo site.
+    fn files(self) -> Vec<(&'static str, String)> {
+        match self {
+            Shape::SameSite => SAME_SITE
+                .iter()
+                .map(|(name, text)| (*name, (*text).to_owned()))
+                .collect(),
+            Shape::Minimal => minimal_files(),
+        }
+    }
 }
 
 const SAME_SITE: &[(&str, &str)] = &[
@@ -85,13 +105,8 @@ fn write_site(site: &Site, root: &Path, shape: Shape) -> Result<(), Error> {
         }
         std::fs::write(&p, s).map_err(|e| Error::io(&p, e))
     };
-    match shape {
-        Shape::SameSite => SAME_SITE
-            .iter()
-            .try_for_each(|(name, text)| write(root.join(name), text))?,
-        Shape::Minimal => minimal_files()
-            .iter()
-            .try_for_each(|(name, text)| write(root.join(name), text))?,
+    for (name, text) in shape.files() {
+        write(root.join(name), &text)?;
     }
     let content = root.join("content/bai-viet");
     let store = site.store()?;
@@ -120,10 +135,7 @@ pub fn run(site: &Site, work: &Path, articles: u64, shape: Shape) -> Result<Valu
     if Command::new("hugo").arg("version").output().is_err() {
         return Ok(json!({ "missing": "hugo is not installed (Debian package `hugo`)" }));
     }
-    let name = match shape {
-        Shape::SameSite => "hugo",
-        Shape::Minimal => "hugo-minimal",
-    };
+    let name = shape.folder();
     let root = work.join(name);
     write_site(site, &root, shape)?;
     let mut timings = serde_json::Map::new();
