@@ -40,6 +40,34 @@ pub enum Error {
     MediaNotFound(i64),
     #[error("photo {id} is used by {articles} article(s); remove it from them first")]
     MediaInUse { id: i64, articles: usize },
+    /// A name or file that would lead outside the folder being worked on,
+    /// or that is not what it claims to be; refused, never followed.
+    #[error("{path}: {reason}")]
+    Unsafe { path: PathBuf, reason: UnsafeReason },
+    /// An export would overwrite a file that it did not make.
+    #[error("{0}: this file was not made by Bản Tin; move it away (or let the export move it aside) and export again")]
+    InTheWay(PathBuf),
+    /// The site's database is not a database, or is damaged.
+    #[error("{path}: the site's database is damaged ({reason}); it was not changed")]
+    DamagedSite { path: PathBuf, reason: String },
+    /// A site's own template failed, ran too long or made too much.
+    #[error("theme template {template}: {reason}")]
+    Theme { template: String, reason: String },
+}
+
+/// Why a path or file was refused by the file layer.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum UnsafeReason {
+    #[error("refused name: {0}")]
+    BadName(String),
+    #[error("a link (shortcut) where a file or folder should be; links are not followed")]
+    Link,
+    #[error("not an ordinary file (a device, pipe or folder)")]
+    NotAFile,
+    #[error("larger than the limit of {limit_megabytes} MB")]
+    TooLarge { limit_megabytes: u64 },
+    #[error("leads outside the folder")]
+    Outside,
 }
 
 /// Why a file could not become a photo of the library.
@@ -91,6 +119,15 @@ pub enum ErrorCode {
     ImageTooLarge,
     /// Something still in use (a photo in an article) cannot be removed.
     InUse,
+    /// A name or file that would lead outside the folder (a crafted
+    /// database, theme, import or export folder), refused.
+    UnsafePath,
+    /// An export found a file it did not make where it would write.
+    FileInTheWay,
+    /// The site's database file is damaged or not a database.
+    DamagedSite,
+    /// The site's theme has an error, or ran over its limits.
+    ThemeError,
 }
 
 impl Error {
@@ -116,6 +153,10 @@ impl Error {
             Error::DiskFull => ErrorCode::DiskFull,
             Error::Busy => ErrorCode::Busy,
             Error::Sqlite(_) => ErrorCode::Storage,
+            Error::Unsafe { .. } => ErrorCode::UnsafePath,
+            Error::InTheWay(_) => ErrorCode::FileInTheWay,
+            Error::DamagedSite { .. } => ErrorCode::DamagedSite,
+            Error::Theme { .. } => ErrorCode::ThemeError,
         }
     }
 
@@ -123,6 +164,13 @@ impl Error {
         Error::Invalid {
             field,
             reason: reason.into(),
+        }
+    }
+
+    pub fn unsafe_path(path: impl Into<PathBuf>, reason: UnsafeReason) -> Self {
+        Error::Unsafe {
+            path: path.into(),
+            reason,
         }
     }
 
@@ -149,6 +197,16 @@ impl Error {
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
         use rusqlite::ffi::ErrorCode as C;
+        // A row refused by a checked reader (a crafted slug or hash) keeps
+        // our error, which names the value, instead of a database error.
+        let e = match e {
+            rusqlite::Error::FromSqlConversionFailure(i, t, inner) => match inner.downcast::<Error>()
+            {
+                Ok(ours) => return *ours,
+                Err(inner) => rusqlite::Error::FromSqlConversionFailure(i, t, inner),
+            },
+            e => e,
+        };
         match e.sqlite_error_code() {
             Some(C::DiskFull) => Error::DiskFull,
             Some(C::DatabaseBusy) | Some(C::DatabaseLocked) => Error::Busy,
@@ -158,3 +216,9 @@ impl From<rusqlite::Error> for Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// For a row reader: a value our check refused, carried through rusqlite so
+/// that `From<rusqlite::Error>` gives our error back.
+pub(crate) fn refused_in_row(column: usize, error: Error) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(error))
+}

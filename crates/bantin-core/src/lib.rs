@@ -20,9 +20,11 @@ pub mod article;
 pub mod corpus;
 pub mod db;
 pub mod error;
+pub mod files;
 pub mod import;
 pub mod markdown;
 pub mod media;
+pub mod names;
 mod revisions;
 pub mod sample;
 pub mod search;
@@ -37,7 +39,9 @@ pub use article::{
     Article, ArticleInput, ArticlePage, ArticleSummary, Category, ListFilter, MonthCount, Revision,
     RevisionSummary, SaveKind, SaveMeta, Status,
 };
-pub use error::{Error, ErrorCode, MediaProblem, Result};
+pub use error::{Error, ErrorCode, MediaProblem, Result, UnsafeReason};
+pub use files::{Durability, Folder};
+pub use names::RelPath;
 pub use media::{Crop, MediaEdit, MediaItem, MediaText, MediaUse, NewMedia};
 pub use site::{Site, SiteInfo};
 pub use site_settings::SiteSettings;

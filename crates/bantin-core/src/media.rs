@@ -145,9 +145,9 @@ fn from_row(row: &Row) -> rusqlite::Result<MediaItem> {
     };
     Ok(MediaItem {
         id: row.get(0)?,
-        hash: row.get(1)?,
+        hash: checked(row, 1, crate::names::check_media_hash)?,
         file_name: row.get(2)?,
-        ext: row.get(3)?,
+        ext: checked(row, 3, crate::names::check_media_ext)?,
         width: row.get(4)?,
         height: row.get(5)?,
         bytes: row.get(6)?,
@@ -161,6 +161,17 @@ fn from_row(row: &Row) -> rusqlite::Result<MediaItem> {
         },
         imported_at: row.get(16)?,
     })
+}
+
+/// A text column that becomes part of a path, refused unless `check` passes.
+pub(crate) fn checked(
+    row: &Row,
+    column: usize,
+    check: fn(&str) -> crate::Result<()>,
+) -> rusqlite::Result<String> {
+    let value: String = row.get(column)?;
+    check(&value).map_err(|e| crate::error::refused_in_row(column, e))?;
+    Ok(value)
 }
 
 fn search_key(file_name: &str, text: &MediaText) -> String {
@@ -212,6 +223,8 @@ impl Store {
     /// Adds a photo; a photo with the same content hash is returned as it is
     /// (the same photo imported twice is stored once).
     pub fn insert_media(&mut self, new: &NewMedia) -> Result<(MediaItem, bool)> {
+        crate::names::check_media_hash(&new.hash)?;
+        crate::names::check_media_ext(&new.ext)?;
         if let Some(existing) = self.media_by_hash(&new.hash)? {
             return Ok((existing, false));
         }
@@ -352,7 +365,8 @@ mod tests {
 
     fn new(hash: &str, caption: &str, file: &str) -> NewMedia {
         NewMedia {
-            hash: hash.into(),
+            // Real hashes are 32 hex digits; the short ones read better here.
+            hash: format!("{hash:0>32}"),
             file_name: file.into(),
             ext: "jpg".into(),
             width: 4000,

@@ -169,7 +169,7 @@ fn summary(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleSummary> {
     Ok(ArticleSummary {
         id: r.get(0)?,
         title: r.get(1)?,
-        slug: r.get(2)?,
+        slug: crate::media::checked(r, 2, crate::names::check_slug)?,
         status: parse_status(r.get_ref(3)?.as_str()?),
         authors: json_list(r.get_ref(4)?.as_str()?),
         category: r.get(5)?,

@@ -1,12 +1,13 @@
 //! The app's own preferences (recent sites, the writer's name), kept in one
 //! JSON file whose path the caller chooses.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::files::Durability;
+use crate::names::RelPath;
 
 const MAX_RECENT: usize = 10;
 
@@ -51,7 +52,12 @@ impl Settings {
 
     pub fn save(&self, path: &Path) -> Result<()> {
         let json = serde_json::to_vec_pretty(self).unwrap_or_default();
-        write_atomic(path, &json)
+        let (Some(dir), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str()))
+        else {
+            return Err(Error::invalid("settings", "no file name"));
+        };
+        let folder = crate::files::Folder::create(dir)?;
+        folder.replace(&RelPath::name(name)?, &json, Durability::Synced)
     }
 
     pub fn touch_site(&mut self, site: &Path) {
@@ -61,18 +67,6 @@ impl Settings {
     }
 }
 
-/// Writes through a temporary file in the same folder, synced, then renamed
-/// over the target: a crash leaves the old file or the new, never half.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let tmp = path.with_extension("tmp");
-    let mut file = std::fs::File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
-    file.write_all(bytes).map_err(|e| Error::io(&tmp, e))?;
-    file.sync_all().map_err(|e| Error::io(&tmp, e))?;
-    drop(file);
-    std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))
-}
 
 #[cfg(test)]
 mod tests {

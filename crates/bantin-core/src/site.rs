@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::db;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, UnsafeReason};
+use crate::files::Folder;
+use crate::names::RelPath;
 use crate::store::Store;
 use crate::text::clean_line;
 
@@ -30,8 +32,9 @@ impl Site {
     /// Creates a site in `root` (made if missing), or opens it if it is one
     /// already. `name` is the unit's name shown on the site's masthead.
     pub fn create(root: &Path, name: &str) -> Result<Site> {
-        std::fs::create_dir_all(root.join(MEDIA_DIR)).map_err(|e| Error::io(root, e))?;
-        let existed = root.join(DB_FILE).exists();
+        let folder = Folder::create(root)?;
+        let existed = check_site_files(root)?;
+        folder.folder(&media_dir(), true)?;
         db::open_and_migrate(&root.join(DB_FILE), true)?;
         let site = Site {
             root: root.to_owned(),
@@ -50,12 +53,11 @@ impl Site {
 
     /// Opens an existing site, migrating its database if this build is newer.
     pub fn open(root: &Path) -> Result<Site> {
-        let db_path = root.join(DB_FILE);
-        if !db_path.is_file() {
+        if !check_site_files(root)? {
             return Err(Error::NotASite(root.to_owned()));
         }
-        db::open_and_migrate(&db_path, false)?;
-        std::fs::create_dir_all(root.join(MEDIA_DIR)).map_err(|e| Error::io(root, e))?;
+        db::open_and_migrate(&root.join(DB_FILE), false)?;
+        Folder::open(root)?.folder(&media_dir(), true)?;
         Ok(Site {
             root: root.to_owned(),
         })
@@ -88,6 +90,49 @@ impl Site {
             article_count: store.article_count()?,
         })
     }
+}
+
+fn media_dir() -> RelPath {
+    RelPath::name(MEDIA_DIR).unwrap_or_else(|_| unreachable!("a constant name"))
+}
+
+/// Checks what SQLite would open before it opens it, since SQLite follows
+/// links and turns an empty file into a new database: a `site.db` (or its
+/// `-wal`, `-shm`, `-journal`) that is a link is refused, so is a `media/`
+/// that is one, and an empty or non-SQLite `site.db` is damage, not a new
+/// site. `true` when the folder has a `site.db`.
+fn check_site_files(root: &Path) -> Result<bool> {
+    for name in ["media", "site.db-wal", "site.db-shm", "site.db-journal", DB_FILE] {
+        let path = root.join(name);
+        if let Ok(meta) = std::fs::symlink_metadata(&path) {
+            if meta.file_type().is_symlink() {
+                return Err(Error::unsafe_path(path, UnsafeReason::Link));
+            }
+        }
+    }
+    let db_path = root.join(DB_FILE);
+    let meta = match std::fs::symlink_metadata(&db_path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+        Err(e) => return Err(Error::io(db_path, e)),
+    };
+    let damaged = |reason: &str| Error::DamagedSite {
+        path: db_path.clone(),
+        reason: reason.to_owned(),
+    };
+    if !meta.is_file() {
+        return Err(Error::unsafe_path(&db_path, UnsafeReason::NotAFile));
+    }
+    if meta.len() == 0 {
+        return Err(damaged("the file is empty (0 bytes)"));
+    }
+    let mut header = [0u8; 16];
+    let read = std::fs::File::open(&db_path)
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut header));
+    if read.is_err() || &header != b"SQLite format 3\0" {
+        return Err(damaged("not an SQLite database"));
+    }
+    Ok(true)
 }
 
 fn default_name(root: &Path) -> String {

@@ -450,7 +450,7 @@ fn article_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Article> {
         category: r.get(6)?,
         tags: json_list(r.get_ref(7)?.as_str()?),
         status: parse_status(r.get_ref(8)?.as_str()?),
-        slug: r.get(9)?,
+        slug: crate::media::checked(r, 9, crate::names::check_slug)?,
         created_at: to_rfc3339(r.get(10)?),
         updated_at: to_rfc3339(r.get(11)?),
         revision_id: r.get(12)?,

@@ -75,10 +75,13 @@ pub fn slugify(title: &str) -> String {
         slug.truncate(cut);
     }
     if slug.is_empty() {
-        "bai-viet".to_owned()
-    } else {
-        slug
+        return "bai-viet".to_owned();
     }
+    // `con.html`, `nul.html`: files Windows can neither make nor open.
+    if crate::names::is_reserved_on_windows(&slug) {
+        slug.push_str("-1");
+    }
+    slug
 }
 
 /// Splits text into search words: runs of letters and digits, everything
@@ -167,6 +170,10 @@ mod tests {
             ("“Ngày hội” văn hóa — 2026", "ngay-hoi-van-hoa-2026"),
             ("!!!", "bai-viet"),
             ("", "bai-viet"),
+            ("CON", "con-1"),
+            ("Nul", "nul-1"),
+            ("COM1", "com1-1"),
+            ("LPT 1", "lpt-1"),
         ];
         for (title, want) in cases {
             assert_eq!(slugify(title), want, "slugify({title:?})");

@@ -4,7 +4,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use bantin_core::media::reference_hash;
-use bantin_core::{Result, Store};
+use bantin_core::{RelPath, Result, Store};
 use bantin_media::{MediaConfig, RenditionSet};
 use pulldown_cmark::{Event, Parser, Tag};
 
@@ -12,6 +12,10 @@ use crate::render::{ImageResolver, PageImage};
 
 /// The width a page's `src` names (browsers that read `srcset` pick their own).
 const DEFAULT_WIDTH: u32 = 960;
+
+/// Largest rendition file read back for publishing: a 1,600 px JPEG is a
+/// few hundred KB; more means the file is not one we made.
+pub const RENDITION_LIMIT: u64 = 64 << 20;
 
 /// Folder of an exported site (and of a one-article folder) holding photos.
 pub const PHOTO_DIR: &str = "anh";
@@ -113,12 +117,10 @@ pub fn published_files<'a>(
     store: &Store,
     bodies: impl Iterator<Item = &'a str>,
 ) -> Result<Vec<(String, Vec<u8>)>> {
+    let folder = bantin_core::Folder::open(site.root())?;
     photo_files(site, store, photos_in(bodies).iter())?
         .into_iter()
-        .map(|(name, path)| {
-            let bytes = std::fs::read(&path).map_err(|e| bantin_core::Error::io(&path, e))?;
-            Ok((name, bytes))
-        })
+        .map(|(name, source)| Ok((name, folder.read(&source, RENDITION_LIMIT)?)))
         .collect()
 }
 
@@ -130,7 +132,7 @@ pub fn photo_files<'a>(
     site: &bantin_core::Site,
     store: &Store,
     hashes: impl Iterator<Item = &'a String>,
-) -> Result<Vec<(String, std::path::PathBuf)>> {
+) -> Result<Vec<(String, RelPath)>> {
     let config = MediaConfig::for_site(store)?;
     let mut files = Vec::new();
     for hash in hashes {
@@ -141,7 +143,7 @@ pub fn photo_files<'a>(
         for rendition in &set.sizes {
             files.push((
                 format!("{PHOTO_DIR}/{}", rendition.file_name()),
-                site.root().join(&rendition.path),
+                RelPath::parse(&rendition.path)?,
             ));
         }
     }

@@ -13,8 +13,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
 use bantin_core::media::reference;
-use bantin_core::settings::write_atomic;
-use bantin_core::{Error, MediaItem, MediaProblem, NewMedia, Result, Store};
+use bantin_core::files::Kind;
+use bantin_core::{
+    Durability, Error, Folder, MediaItem, MediaProblem, NewMedia, RelPath, Result, Store,
+    UnsafeReason,
+};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -143,13 +146,13 @@ pub fn prepare(
             .map(|r| site_root.join(&r.path))
             .zip(encoded)
             .collect();
-        write_all_new(files, &mut written)?;
+        write_all_new(site_root, files, &mut written)?;
         Ok((probe.camera_text, item))
     })();
     let (camera, item) = match result {
         Ok(done) => done,
         Err(e) => {
-            remove_all(&written);
+            remove_all(site_root, &written);
             return Err(e);
         }
     };
@@ -191,7 +194,7 @@ fn keep_original(
     if let Ok(Some(format)) = format.recv() {
         if !known.contains(&hash) {
             let path = site_root.join(reference(&hash, format.ext()));
-            write_new(&path, bytes, &mut written)?;
+            write_new(site_root, &path, bytes, &mut written)?;
         }
     }
     Ok((hash, written))
@@ -252,25 +255,45 @@ fn decode_size(item: &MediaItem, width: u32) -> (u32, u32) {
     (side(item.width), side(item.height))
 }
 
-fn write_new(path: &Path, bytes: &[u8], written: &mut Vec<PathBuf>) -> Result<()> {
-    if path.exists() {
-        return Ok(());
+/// A file of the site, for the core's confined file layer: the site's
+/// folder and the path below it.
+fn site_file(site_root: &Path, path: &Path) -> Result<(Folder, RelPath)> {
+    let rel = path
+        .strip_prefix(site_root)
+        .ok()
+        .and_then(Path::to_str)
+        .map(|p| p.replace('\\', "/"))
+        .ok_or_else(|| Error::unsafe_path(path, UnsafeReason::Outside))?;
+    Ok((Folder::open(site_root)?, RelPath::parse(&rel)?))
+}
+
+/// Files are named by their content, so one already there is this one.
+fn write_new(site_root: &Path, path: &Path, bytes: &[u8], written: &mut Vec<PathBuf>) -> Result<()> {
+    let (folder, rel) = site_file(site_root, path)?;
+    match folder.write_new(&rel, bytes, Durability::Synced) {
+        Ok(()) => {
+            written.push(path.to_owned());
+            Ok(())
+        }
+        Err(Error::InTheWay(_)) => Ok(()),
+        Err(e) => Err(e),
     }
-    write_atomic(path, bytes)?;
-    written.push(path.to_owned());
-    Ok(())
 }
 
 /// Writes the files that are not there yet, side by side: each is synced,
 /// and the syncs overlap.
-fn write_all_new(files: Vec<(PathBuf, Vec<u8>)>, written: &mut Vec<PathBuf>) -> Result<()> {
+fn write_all_new(
+    site_root: &Path,
+    files: Vec<(PathBuf, Vec<u8>)>,
+    written: &mut Vec<PathBuf>,
+) -> Result<()> {
     let outcomes: Vec<Result<Vec<PathBuf>>> = std::thread::scope(|scope| {
         let writers: Vec<_> = files
             .iter()
             .map(|(path, data)| {
                 scope.spawn(move || {
                     let mut mine = Vec::new();
-                    write_new(path, data, &mut mine).map(|()| mine)
+                    write_new(site_root, path, data, &mut mine).map(|()| mine)
                 })
             })
             .collect();
@@ -292,9 +315,11 @@ fn write_all_new(files: Vec<(PathBuf, Vec<u8>)>, written: &mut Vec<PathBuf>) -> 
     failure.map_or(Ok(()), Err)
 }
 
-fn remove_all(paths: &[PathBuf]) {
+fn remove_all(site_root: &Path, paths: &[PathBuf]) {
     for path in paths {
-        let _ = std::fs::remove_file(path);
+        if let Ok((folder, rel)) = site_file(site_root, path) {
+            let _ = folder.remove_file(&rel);
+        }
     }
 }
 
@@ -324,7 +349,7 @@ pub fn commit(
                 created,
             }),
             Err(e) => {
-                remove_all(&written);
+                remove_all(site_root, &written);
                 Err(e)
             }
         },
@@ -487,11 +512,16 @@ pub fn ensure_renditions(
     config: &MediaConfig,
 ) -> Result<RenditionSet> {
     let set = plan(item, &config.widths);
-    if set.all().all(|r| site_root.join(&r.path).is_file()) {
+    let path = original_path(site_root, item);
+    let (folder, rel) = site_file(site_root, &path)?;
+    let mut all_there = true;
+    for rendition in set.all() {
+        all_there &= folder.kind(&RelPath::parse(&rendition.path)?)? == Some(Kind::File);
+    }
+    if all_there {
         return Ok(set);
     }
-    let path = original_path(site_root, item);
-    let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+    let bytes = folder.read(&rel, config.limits.max_file_bytes)?;
     let refuse = |problem| Error::media(&path, problem);
     let probe = probe(&bytes, &config.limits).map_err(refuse)?;
     let need = decode_size(item, set.largest().width);
@@ -500,9 +530,9 @@ pub fn ensure_renditions(
     let encoded =
         render(&edited, &set, item.has_alpha).map_err(|e| refuse(MediaProblem::Damaged(e)))?;
     for (rendition, data) in set.all().zip(encoded) {
-        let target = site_root.join(&rendition.path);
-        if !target.is_file() {
-            write_atomic(&target, &data)?;
+        let target = RelPath::parse(&rendition.path)?;
+        if folder.kind(&target)? != Some(Kind::File) {
+            folder.replace(&target, &data, Durability::Synced)?;
         }
     }
     Ok(set)
@@ -512,13 +542,14 @@ pub fn ensure_renditions(
 /// shows it), then its original and every rendition made from it.
 pub fn remove(site_root: &Path, store: &mut Store, id: i64) -> Result<MediaItem> {
     let item = store.delete_media(id)?;
-    let _ = std::fs::remove_file(original_path(site_root, &item));
+    let folder = Folder::open(site_root)?;
+    let _ = folder.remove_file(&RelPath::parse(&item.reference())?);
     let prefix = format!("{}-", item.hash);
-    let dir = site_root.join(crate::renditions::RENDITIONS_DIR);
-    if let Ok(entries) = std::fs::read_dir(&dir) {
-        for entry in entries.flatten() {
-            if entry.file_name().to_string_lossy().starts_with(&prefix) {
-                let _ = std::fs::remove_file(entry.path());
+    let renditions = RelPath::parse(crate::renditions::RENDITIONS_DIR)?;
+    if let Ok(dir) = folder.folder(&renditions, false) {
+        for file in dir.files(100_000)? {
+            if file.as_str().starts_with(&prefix) {
+                let _ = dir.remove_file(&file);
             }
         }
     }
