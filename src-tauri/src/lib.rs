@@ -86,6 +86,15 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .invoke_handler(builder.invoke_handler())
         .register_asynchronous_uri_scheme_protocol(media_protocol::SCHEME, media_protocol::handle)
+        // Files dragged in from the file manager are the user's choice, like
+        // a dialog's: Tauri tells the page, which asks for their import.
+        .on_webview_event(|webview, event| {
+            if let tauri::WebviewEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                if let Some(state) = webview.try_state::<state::AppState>() {
+                    state.allow_picked(paths.iter().cloned());
+                }
+            }
+        })
         .setup(move |app| {
             let state = state::AppState::start(data_dir(app)?)?;
             app.manage(state);

@@ -1,4 +1,5 @@
-use std::path::{Path, PathBuf};
+use std::collections::HashSet;
+use std::path::{Component, Path, PathBuf};
 use std::sync::{Mutex, RwLock};
 
 use bantin_core::settings::{Preferences, Settings};
@@ -22,6 +23,11 @@ pub struct AppState {
     settings_lock: Mutex<()>,
     /// Read once: every autosave signs its revision with the writer's name.
     preferences: RwLock<Preferences>,
+    /// Paths the user chose in a native dialog or dropped on the window.
+    /// A command that writes or reads where the UI says takes only these,
+    /// the recent sites and the app's own folder, so a webview made to run
+    /// someone else's script still cannot name any other path.
+    picked: Mutex<HashSet<PathBuf>>,
 }
 
 impl AppState {
@@ -53,6 +59,7 @@ impl AppState {
             startup_problem,
             settings_lock: Mutex::new(()),
             preferences: RwLock::new(settings.preferences),
+            picked: Mutex::default(),
         })
     }
 
@@ -96,6 +103,37 @@ impl AppState {
         settings.save(&path)
     }
 
+    /// Records paths the user chose (a dialog, a drop).
+    pub fn allow_picked(&self, paths: impl IntoIterator<Item = PathBuf>) {
+        let mut picked = self.picked.lock().unwrap_or_else(|e| e.into_inner());
+        picked.extend(paths);
+    }
+
+    /// `path` from the UI, if the user chose it, it is a recent site or it
+    /// is inside the app's own folder; otherwise a refusal naming it.
+    pub fn chosen_path(&self, path: &str) -> CommandResult<PathBuf> {
+        let path = PathBuf::from(path);
+        let plain = path.is_absolute()
+            && !path
+                .components()
+                .any(|c| matches!(c, Component::ParentDir | Component::CurDir));
+        let picked = || {
+            self.picked
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .contains(&path)
+        };
+        let recent = || {
+            Settings::load(&settings_path(&self.data_dir))
+                .recent_sites
+                .contains(&path)
+        };
+        if plain && (path.starts_with(&self.data_dir) || picked() || recent()) {
+            return Ok(path);
+        }
+        Err(bantin_core::Error::unsafe_path(path, bantin_core::UnsafeReason::NotChosen).into())
+    }
+
     pub fn recent(&self) -> Vec<String> {
         Settings::load(&settings_path(&self.data_dir))
             .recent_sites
@@ -116,6 +154,26 @@ fn sample_dir(data_dir: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_chosen_paths_reach_the_commands() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let data = dir.path().join("data");
+        let state = AppState::start(data.clone()).expect("start");
+        let outside = dir.path().join("web");
+        let typed = outside.to_string_lossy().into_owned();
+        let refused = state.chosen_path(&typed).expect_err("not chosen");
+        assert_eq!(refused.code, bantin_core::ErrorCode::UnsafePath);
+        state.allow_picked([outside.clone()]);
+        assert_eq!(state.chosen_path(&typed).expect("picked"), outside);
+        let own = data.join("web").to_string_lossy().into_owned();
+        assert!(state.chosen_path(&own).is_ok(), "the app's own folder");
+        let sneaky = data.join("..").join("..").join("etc");
+        assert!(state.chosen_path(&sneaky.to_string_lossy()).is_err());
+        assert!(state.chosen_path("relative/web").is_err());
+        let sample = state.site().expect("site").root().to_string_lossy().into_owned();
+        assert!(state.chosen_path(&sample).is_ok(), "a recent site");
+    }
 
     #[test]
     fn a_last_site_that_no_longer_opens_is_reported_and_another_opened() {

@@ -84,6 +84,10 @@ enum ExportCommand {
         /// Publish drafts too, for a private look.
         #[arg(long)]
         include_drafts: bool,
+        /// Rename files the export did not make that are in its way (to NAME.bak)
+        /// instead of stopping.
+        #[arg(long)]
+        move_aside: bool,
     },
     /// One article: a self-contained folder (--out), the same as a zip file (--zip), or
     /// (--fragment) clean HTML for a portal on stdout.
@@ -95,6 +99,9 @@ enum ExportCommand {
         zip: Option<PathBuf>,
         #[arg(long)]
         fragment: bool,
+        /// With --out: rename files not made by Bản Tin that are in the way.
+        #[arg(long)]
+        move_aside: bool,
     },
 }
 
@@ -224,13 +231,20 @@ fn run(cli: Cli) -> Result<(), CliError> {
         Command::Export(ExportCommand::Site {
             out,
             include_drafts,
+            move_aside,
         }) => {
             let site = Site::open(&site_dir(&cli.site))?;
-            let options = bantin_export::ExportOptions { include_drafts };
+            let options = bantin_export::ExportOptions {
+                include_drafts,
+                move_aside,
+            };
             let report = bantin_export::export_site(&site, &out, &options, &mut |_, _| {})?;
             if json {
                 print_json(&report);
             } else {
+                for (from, to) in &report.moved_aside {
+                    println!("{}: {from} → {to}", text(Msg::MovedAside, lang()));
+                }
                 println!(
                     "{}",
                     text(Msg::Exported, lang())
@@ -248,13 +262,14 @@ fn run(cli: Cli) -> Result<(), CliError> {
             out,
             zip,
             fragment,
+            move_aside,
         }) => {
             let site = Site::open(&site_dir(&cli.site))?;
             if fragment {
                 print!("{}", bantin_export::article_fragment(&site, id)?);
             }
             if let Some(out) = out {
-                bantin_export::export_article(&site, id, &out)?;
+                bantin_export::export_article(&site, id, &out, move_aside)?;
                 println!("{}", out.display());
             }
             if let Some(zip) = zip {

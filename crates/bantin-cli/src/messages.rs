@@ -39,6 +39,14 @@ pub fn error_title(code: ErrorCode, lang: Lang) -> &'static str {
         (Lang::Vi, ImageDamaged) => "Tệp ảnh bị hỏng hoặc bị cắt cụt",
         (Lang::Vi, ImageTooLarge) => "Ảnh quá lớn để xử lý an toàn",
         (Lang::Vi, InUse) => "Đang được sử dụng; hãy gỡ khỏi các bài viết trước",
+        (Lang::Vi, UnsafePath) => {
+            "Từ chối một tên tệp hoặc liên kết có thể dẫn ra ngoài thư mục đang làm việc"
+        }
+        (Lang::Vi, FileInTheWay) => {
+            "Trong thư mục có tệp không do Bản Tin tạo; hãy chuyển tệp đi (hoặc dùng --move-aside để đổi tên) rồi xuất lại"
+        }
+        (Lang::Vi, DamagedSite) => "Cơ sở dữ liệu của trang bị hỏng; tệp chưa bị thay đổi",
+        (Lang::Vi, ThemeError) => "Giao diện (theme) của trang có lỗi hoặc vượt giới hạn",
         (Lang::En, NotFound) => "Not found",
         (Lang::En, InvalidInput) => "Invalid input",
         (Lang::En, SiteTooNew) => "This site was made by a newer Bản Tin; update Bản Tin",
@@ -52,6 +60,14 @@ pub fn error_title(code: ErrorCode, lang: Lang) -> &'static str {
         (Lang::En, ImageDamaged) => "The photo file is damaged or cut short",
         (Lang::En, ImageTooLarge) => "The photo is too large to process safely",
         (Lang::En, InUse) => "In use; remove it from the articles first",
+        (Lang::En, UnsafePath) => {
+            "Refused a file name or link that could lead outside the folder being worked on"
+        }
+        (Lang::En, FileInTheWay) => {
+            "The folder has a file Bản Tin did not make; move it away (or use --move-aside to rename it) and export again"
+        }
+        (Lang::En, DamagedSite) => "The site's database is damaged; the file was not changed",
+        (Lang::En, ThemeError) => "The site's theme has an error or ran over its limits",
     }
 }
 
@@ -66,6 +82,8 @@ pub enum Msg {
     Exported,
     /// After the number of files a photo import refused.
     PhotosRefused,
+    /// Before "from → to": a file not made by Bản Tin, renamed by an export.
+    MovedAside,
 }
 
 pub fn text(msg: Msg, lang: Lang) -> &'static str {
@@ -78,6 +96,8 @@ pub fn text(msg: Msg, lang: Lang) -> &'static str {
         (Lang::Vi, Msg::Exported) => {
             "Đã xuất {articles} bài, {files} tệp: ghi {written}, giữ nguyên {unchanged}, xóa {removed} ({ms} ms)"
         }
+        (Lang::Vi, Msg::MovedAside) => "Đã đổi tên tệp không do Bản Tin tạo",
+        (Lang::En, Msg::MovedAside) => "Renamed a file not made by Bản Tin",
         (Lang::Vi, Msg::PhotosRefused) => "tệp ảnh không nhập được (xem lỗi ở trên)",
         (Lang::En, Msg::PhotosRefused) => "photo file(s) could not be imported (see above)",
         (Lang::En, Msg::Created) => "Created site",

@@ -68,6 +68,9 @@ pub enum UnsafeReason {
     TooLarge { limit_megabytes: u64 },
     #[error("leads outside the folder")]
     Outside,
+    /// The app takes paths only from its dialogs (or a drop on its window).
+    #[error("not a folder or file chosen with the app's Choose… button (or dropped on its window)")]
+    NotChosen,
 }
 
 /// Why a file could not become a photo of the library.

@@ -1,28 +1,31 @@
 //! Writing the site folder: only files whose bytes changed are written, each
-//! atomically (temp file, then rename); files a previous export made and this
-//! one does not are removed. The manifest of what Bản Tin wrote is saved last,
-//! so files the user put in the folder are never touched and an interrupted
-//! export leaves every file whole (old or new) and is finished by the next run.
+//! whole (temp file, then rename); files a previous export made and this
+//! one does not are removed. What the export may touch is decided by
+//! `target.rs`: only what its manifest says it wrote, never through a link,
+//! never a file it did not make. The manifest is saved last, so an
+//! interrupted export leaves every file whole (old or new) and is finished
+//! by the next run.
 
-use std::collections::{BTreeMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::collections::BTreeSet;
+use std::path::Path;
 use std::time::Instant;
 
-use bantin_core::settings::write_atomic;
-use bantin_core::{Error, Result, Site};
+use bantin_core::{Durability, Error, Folder, RelPath, Result, Site};
 use serde::{Deserialize, Serialize};
 
 use crate::model::SiteModel;
 use crate::pages::{Made, Pages};
-use crate::photos::{photo_files, published_files, Photos, PHOTO_DIR};
+use crate::photos::{photo_files, published_files, Photos, PHOTO_DIR, RENDITION_LIMIT};
+use crate::target::{FileRecord, Manifest, Target};
 use crate::theme::Theme;
-
-const MANIFEST: &str = ".bantin-export.json";
 
 #[derive(Debug, Clone, Default)]
 pub struct ExportOptions {
     /// Also publish drafts, for a private look at the whole site.
     pub include_drafts: bool,
+    /// Files the export did not make that are where it would write are
+    /// renamed (`index.html` → `index.html.bak`) instead of stopping it.
+    pub move_aside: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,80 +41,13 @@ pub struct ExportReport {
     /// Files of an earlier export this one no longer produces.
     pub removed: u32,
     pub elapsed_ms: u32,
-}
-
-#[derive(Default, Serialize, Deserialize)]
-struct Manifest {
-    files: BTreeMap<String, FileRecord>,
-}
-
-#[derive(Clone, Serialize, Deserialize)]
-struct FileRecord {
-    /// Hash and length of the bytes written.
-    print: String,
-    /// Hash of what the page was made from, for pages that have one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    key: Option<u64>,
-    /// The photos an article page shows, for the `anh/` folder.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    photos: Vec<String>,
+    /// Files the export did not make that were in its way, renamed: each
+    /// as `[from, to]` (only with `move_aside`).
+    pub moved_aside: Vec<(String, String)>,
 }
 
 /// Stands for a rendition's bytes in the manifest: its name says them.
 const NAMED_BY_CONTENT: &str = "rendition";
-
-/// Paths of the files under `root`, relative to it with `/` separators.
-pub(crate) fn files_under(root: &Path) -> HashSet<String> {
-    let mut found = HashSet::new();
-    let mut folders = vec![(root.to_path_buf(), String::new())];
-    while let Some((dir, prefix)) = folders.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            match entry.file_type() {
-                Ok(t) if t.is_dir() => folders.push((entry.path(), format!("{prefix}{name}/"))),
-                Ok(t) if t.is_file() => {
-                    found.insert(format!("{prefix}{name}"));
-                }
-                _ => {}
-            }
-        }
-    }
-    found
-}
-
-/// Writes a file of the site. One that replaces a file goes to a temp file
-/// then is renamed over it, so a reader never sees half a page and an
-/// interrupted export leaves the old page; a new file is written in place
-/// (there is nothing to keep, and a half-written one is not in the manifest,
-/// so the next export writes it again). No fsync: an export can always be
-/// run again, so it does not pay a disk sync per page (the manifest, written
-/// last, is synced).
-#[derive(Default)]
-struct Writer {
-    folders_made: HashSet<PathBuf>,
-}
-
-impl Writer {
-    fn write(&mut self, path: &Path, bytes: &[u8], replaces: bool) -> Result<()> {
-        if let Some(dir) = path.parent() {
-            if !self.folders_made.contains(dir) {
-                std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-                self.folders_made.insert(dir.to_path_buf());
-            }
-        }
-        if !replaces {
-            return std::fs::write(path, bytes).map_err(|e| Error::io(path, e));
-        }
-        let mut tmp = path.as_os_str().to_owned();
-        tmp.push(".bantin-tmp");
-        let tmp = PathBuf::from(tmp);
-        std::fs::write(&tmp, bytes).map_err(|e| Error::io(&tmp, e))?;
-        std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))
-    }
-}
 
 /// Exports the site to `out`. `progress(done, total)` is called as pages
 /// are made and written; the last step (photos, manifest) counts as one.
@@ -123,29 +59,22 @@ pub fn export_site(
 ) -> Result<ExportReport> {
     let started = Instant::now();
     let store = site.store()?;
-    let manifest_path = out.join(MANIFEST);
     // The output folder is read while the database is: what was written
     // before, and (one walk instead of a check per file) what is there, so
     // that a file deleted by hand is written again.
-    let (model, (mut old, present)) = std::thread::scope(|s| {
-        let folder = s.spawn(|| -> Result<(Manifest, HashSet<String>)> {
-            std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
-            let old: Manifest = std::fs::read(&manifest_path)
-                .ok()
-                .and_then(|b| serde_json::from_slice(&b).ok())
-                .unwrap_or_default();
-            Ok((old, files_under(out)))
-        });
+    let (model, target) = std::thread::scope(|s| {
+        let folder = s.spawn(|| Target::open(out, options.move_aside));
         let model = SiteModel::load(&store, options.include_drafts);
-        let folder = folder.join().unwrap_or_else(|_| {
+        let target = folder.join().unwrap_or_else(|_| {
             Err(Error::io(
                 out,
                 std::io::Error::other("reading the folder failed"),
             ))
         });
-        Ok::<_, Error>((model?, folder?))
+        Ok::<_, Error>((model?, target?))
     })?;
-    let theme = Theme::load(Some(&site.root().join("theme")));
+    let site_folder = Folder::open(site.root())?;
+    let theme = Theme::load(&site_folder)?;
     let year = time::OffsetDateTime::now_utc().year();
     let articles = model.entries.len();
     let photos = Photos::load(&store, &format!("../{PHOTO_DIR}/"))?;
@@ -153,11 +82,10 @@ pub fn export_site(
     let mut new = Manifest::default();
     let (mut written, mut unchanged) = (0u32, 0u32);
     let reuse = |path: &str, key: u64| {
-        old.files.get(path).is_some_and(|f| f.key == Some(key)) && present.contains(path)
+        target.ours(path) && target.old.files.get(path).is_some_and(|f| f.key == Some(key))
     };
     let mut reused = Vec::new();
     let mut steps = 1;
-    let mut writer = Writer::default();
     pages.site(
         &mut |revisions| store.revision_bodies(revisions),
         &reuse,
@@ -166,11 +94,12 @@ pub fn export_site(
                 reused.push(file.path);
                 return Ok(());
             };
-            let there = present.contains(&file.path);
-            if there && old.files.get(&file.path).is_some_and(|f| f.print == print) {
+            if target.ours(&file.path)
+                && target.old.files.get(&file.path).is_some_and(|f| f.print == print)
+            {
                 unchanged += 1;
             } else {
-                writer.write(&out.join(&file.path), &bytes, there)?;
+                target.put(&file.path, &bytes)?;
                 written += 1;
             }
             let record = FileRecord {
@@ -187,28 +116,27 @@ pub fn export_site(
         },
     )?;
     for path in reused {
-        if let Some(record) = old.files.remove(&path) {
+        if let Some(record) = target.old.files.get(&path) {
             unchanged += 1;
-            new.files.insert(path, record);
+            new.files.insert(path, record.clone());
         }
     }
-    let shown: std::collections::BTreeSet<String> = new
+    let shown: BTreeSet<String> = new
         .files
         .values()
         .flat_map(|f| f.photos.iter().cloned())
         .collect();
     for (path, source) in photo_files(site, &store, shown.iter())? {
-        let target = out.join(&path);
-        let known = old
+        let known = target
+            .old
             .files
             .get(&path)
             .is_some_and(|f| f.print == NAMED_BY_CONTENT);
-        let there = present.contains(&path);
-        if known && there {
+        if known && target.ours(&path) {
             unchanged += 1;
         } else {
-            let bytes = std::fs::read(&source).map_err(|e| Error::io(&source, e))?;
-            writer.write(&target, &bytes, there)?;
+            let bytes = site_folder.read(&source, RENDITION_LIMIT)?;
+            target.put(&path, &bytes)?;
             written += 1;
         }
         let record = FileRecord {
@@ -218,17 +146,8 @@ pub fn export_site(
         };
         new.files.insert(path, record);
     }
-    let mut removed = 0u32;
-    for path in old.files.keys().filter(|p| !new.files.contains_key(*p)) {
-        let target = out.join(path);
-        match std::fs::remove_file(&target) {
-            Ok(()) => removed += 1,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(Error::io(&target, e)),
-        }
-    }
-    let json = serde_json::to_vec(&new).unwrap_or_default();
-    write_atomic(&manifest_path, &json)?;
+    let removed = target.remove_stale(&new)?;
+    target.save(&new)?;
     progress(steps, steps);
     Ok(ExportReport {
         articles: articles as u32,
@@ -237,23 +156,35 @@ pub fn export_site(
         unchanged,
         removed,
         elapsed_ms: started.elapsed().as_millis().min(u128::from(u32::MAX)) as u32,
+        moved_aside: target.moved_aside(),
     })
 }
 
 /// One article as a self-contained folder: `index.html` (the article page of
 /// the theme, its links kept inside the folder), the stylesheet and the
-/// article's photos (renditions) in `anh/`.
-pub fn export_article(site: &Site, id: i64, out: &Path) -> Result<()> {
-    std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
-    let mut writer = Writer::default();
+/// article's photos (renditions) in `anh/`. Like a site export, it keeps a
+/// manifest, so saving the article again into the same folder replaces its
+/// own files and never someone else's.
+pub fn export_article(site: &Site, id: i64, out: &Path, move_aside: bool) -> Result<()> {
+    let target = Target::open(out, move_aside)?;
+    let mut new = Manifest::default();
     for (name, bytes) in article_files(site, id)? {
-        writer.write(&out.join(name), &bytes, true)?;
+        target.put(&name, &bytes)?;
+        let print = crate::key::key_of(&bytes).to_string();
+        let record = FileRecord {
+            print,
+            key: None,
+            photos: Vec::new(),
+        };
+        new.files.insert(name, record);
     }
-    Ok(())
+    target.remove_stale(&new)?;
+    target.save(&new)
 }
 
 /// The same folder as one zip file, to send by e-mail or put on a USB stick.
-/// Written to a temp file and renamed, so a failure leaves no half zip.
+/// Written whole under a temp name and renamed, so a failure leaves no half
+/// zip and no other file of that folder is touched.
 pub fn export_article_zip(site: &Site, id: i64, out: &Path) -> Result<()> {
     use std::io::Write;
     let files = article_files(site, id)?;
@@ -266,10 +197,15 @@ pub fn export_article_zip(site: &Site, id: i64, out: &Path) -> Result<()> {
         zip.write_all(&bytes).map_err(|e| Error::io(out, e))?;
     }
     let bytes = zip.finish().map_err(zip_error)?.into_inner();
-    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    }
-    write_atomic(out, &bytes)
+    let (Some(dir), Some(name)) = (out.parent(), out.file_name().and_then(|n| n.to_str())) else {
+        return Err(Error::invalid("zip", "no file name"));
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    Folder::create(dir)?.replace(&RelPath::name(name)?, &bytes, Durability::Synced)
 }
 
 /// The files of a one-article folder, paths relative to it.

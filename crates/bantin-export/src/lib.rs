@@ -10,6 +10,7 @@ pub mod model;
 pub mod pages;
 mod pagination;
 mod parallel;
+mod target;
 pub mod photos;
 pub mod preview;
 pub mod render;

@@ -58,7 +58,7 @@ pub(crate) fn article_page(
     if entry.article.status == Status::Published {
         model.entries.insert(0, entry.clone());
     }
-    let theme = Theme::load(Some(&site.root().join("theme")));
+    let theme = Theme::load(&bantin_core::Folder::open(site.root())?)?;
     let year = time::OffsetDateTime::now_utc().year();
     let html = Pages::new(&model, &theme, images, year)?.article_page(&entry)?;
     Ok((html, theme))
@@ -119,7 +119,7 @@ pub fn preview_article(
 pub fn preview_home(site: &Site) -> Result<String> {
     let store = site.store()?;
     let model = SiteModel::load(&store, false)?;
-    let theme = Theme::load(Some(&site.root().join("theme")));
+    let theme = Theme::load(&bantin_core::Folder::open(site.root())?)?;
     let year = time::OffsetDateTime::now_utc().year();
     let html = Pages::new(&model, &theme, &NoImages, year)?.home_page()?;
     Ok(inline_stylesheet(

@@ -295,7 +295,7 @@ fn one_article_as_a_folder_and_as_a_portal_fragment() {
     let store = site.store().expect("store");
     let a = &store.list(&Default::default()).expect("list").items[0];
     let out = dir.path().join("bai");
-    export_article(&site, a.id, &out).expect("folder");
+    export_article(&site, a.id, &out, false).expect("folder");
     let html = read(&out, "index.html");
     assert!(html.contains("href=\"static/style.css\""), "self-contained");
     assert!(out.join("static/style.css").is_file());

@@ -1,4 +1,3 @@
-use std::path::PathBuf;
 
 use bantin_core::ArticleInput;
 use bantin_export::{ExportOptions, ExportReport};
@@ -45,12 +44,17 @@ pub async fn export_site(
     state: State<'_, AppState>,
     out: String,
     include_drafts: bool,
+    move_aside: bool,
 ) -> CommandResult<ExportReport> {
     let site = state.site()?;
+    let out = state.chosen_path(&out)?;
     blocking(move || {
-        let options = ExportOptions { include_drafts };
+        let options = ExportOptions {
+            include_drafts,
+            move_aside,
+        };
         let mut last = 0;
-        bantin_export::export_site(&site, &PathBuf::from(out), &options, &mut |done, total| {
+        bantin_export::export_site(&site, &out, &options, &mut |done, total| {
             // A few dozen updates are enough for a bar; thousands would flood the IPC.
             let step = (total / 50).max(1);
             if done == total || done >= last + step {
@@ -71,9 +75,15 @@ pub async fn export_site(
 /// One article as a self-contained folder.
 #[tauri::command(async)]
 #[specta::specta]
-pub async fn export_article(state: State<'_, AppState>, id: i64, out: String) -> CommandResult<()> {
+pub async fn export_article(
+    state: State<'_, AppState>,
+    id: i64,
+    out: String,
+    move_aside: bool,
+) -> CommandResult<()> {
     let site = state.site()?;
-    blocking(move || bantin_export::export_article(&site, id, &PathBuf::from(out))).await
+    let out = state.chosen_path(&out)?;
+    blocking(move || bantin_export::export_article(&site, id, &out, move_aside)).await
 }
 
 /// One article as a zip file (the folder's contents).
@@ -85,7 +95,8 @@ pub async fn export_article_zip(
     out: String,
 ) -> CommandResult<()> {
     let site = state.site()?;
-    blocking(move || bantin_export::export_article_zip(&site, id, &PathBuf::from(out))).await
+    let out = state.chosen_path(&out)?;
+    blocking(move || bantin_export::export_article_zip(&site, id, &out)).await
 }
 
 /// The native "save as" dialog for a zip file; `None` when cancelled.
@@ -93,20 +104,22 @@ pub async fn export_article_zip(
 #[specta::specta]
 pub async fn pick_zip_path(
     app: AppHandle,
+    state: State<'_, AppState>,
     suggested_name: String,
 ) -> CommandResult<Option<String>> {
     use tauri_plugin_dialog::DialogExt;
-    tauri::async_runtime::spawn_blocking(move || {
+    let picked = tauri::async_runtime::spawn_blocking(move || {
         app.dialog()
             .file()
             .add_filter("Zip", &["zip"])
             .set_file_name(suggested_name)
             .blocking_save_file()
             .and_then(|p| p.into_path().ok())
-            .map(|p| p.to_string_lossy().into_owned())
     })
     .await
-    .map_err(crate::error::CommandError::internal)
+    .map_err(crate::error::CommandError::internal)?;
+    state.allow_picked(picked.clone());
+    Ok(picked.map(|p| p.to_string_lossy().into_owned()))
 }
 
 /// What "Copy for portal" puts on the clipboard.

@@ -48,10 +48,13 @@ pub async fn media_import(
     text: MediaImportText,
 ) -> CommandResult<Vec<MediaImportResult>> {
     let site = state.site()?;
+    let paths = paths
+        .iter()
+        .map(|p| state.chosen_path(p))
+        .collect::<CommandResult<Vec<PathBuf>>>()?;
     blocking(move || {
         let mut store = site.store()?;
         let config = MediaConfig::for_site(&store)?;
-        let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
         let results = bantin_media::import_files(
             site.root(),
             &mut store,
@@ -192,8 +195,8 @@ pub async fn media_remove(state: State<'_, AppState>, id: i64) -> CommandResult<
 /// The native file picker for photos (several at once); empty when cancelled.
 #[tauri::command(async)]
 #[specta::specta]
-pub async fn pick_photos(app: AppHandle) -> CommandResult<Vec<String>> {
-    tauri::async_runtime::spawn_blocking(move || {
+pub async fn pick_photos(app: AppHandle, state: State<'_, AppState>) -> CommandResult<Vec<String>> {
+    let picked: Vec<PathBuf> = tauri::async_runtime::spawn_blocking(move || {
         app.dialog()
             .file()
             .add_filter(
@@ -204,9 +207,13 @@ pub async fn pick_photos(app: AppHandle) -> CommandResult<Vec<String>> {
             .unwrap_or_default()
             .into_iter()
             .filter_map(|p| p.into_path().ok())
-            .map(|p| p.to_string_lossy().into_owned())
             .collect()
     })
     .await
-    .map_err(CommandError::internal)
+    .map_err(CommandError::internal)?;
+    state.allow_picked(picked.clone());
+    Ok(picked
+        .into_iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect())
 }

@@ -1,5 +1,3 @@
-use std::path::PathBuf;
-
 use bantin_core::{Site, SiteInfo};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
@@ -17,7 +15,8 @@ pub async fn site_current(state: State<'_, AppState>) -> CommandResult<SiteInfo>
 #[tauri::command(async)]
 #[specta::specta]
 pub async fn site_open(state: State<'_, AppState>, path: String) -> CommandResult<SiteInfo> {
-    let site = blocking(move || Site::open(&PathBuf::from(path))).await?;
+    let path = state.chosen_path(&path)?;
+    let site = blocking(move || Site::open(&path)).await?;
     switch(&state, site).await
 }
 
@@ -28,7 +27,8 @@ pub async fn site_create(
     path: String,
     name: String,
 ) -> CommandResult<SiteInfo> {
-    let site = blocking(move || Site::create(&PathBuf::from(path), &name)).await?;
+    let path = state.chosen_path(&path)?;
+    let site = blocking(move || Site::create(&path, &name)).await?;
     switch(&state, site).await
 }
 
@@ -48,16 +48,17 @@ pub async fn site_recent(state: State<'_, AppState>) -> CommandResult<Vec<String
 /// The native folder picker; `None` when the user cancels.
 #[tauri::command(async)]
 #[specta::specta]
-pub async fn pick_folder(app: AppHandle) -> CommandResult<Option<String>> {
-    tauri::async_runtime::spawn_blocking(move || {
+pub async fn pick_folder(app: AppHandle, state: State<'_, AppState>) -> CommandResult<Option<String>> {
+    let picked = tauri::async_runtime::spawn_blocking(move || {
         app.dialog()
             .file()
             .blocking_pick_folder()
             .and_then(|p| p.into_path().ok())
-            .map(|p| p.to_string_lossy().into_owned())
     })
     .await
-    .map_err(CommandError::internal)
+    .map_err(CommandError::internal)?;
+    state.allow_picked(picked.clone());
+    Ok(picked.map(|p| p.to_string_lossy().into_owned()))
 }
 
 /// Why the last used site did not open at start, if it did not.

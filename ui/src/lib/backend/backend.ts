@@ -80,6 +80,10 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'image_damaged',
   'image_too_large',
   'in_use',
+  'unsafe_path',
+  'file_in_the_way',
+  'damaged_site',
+  'theme_error',
 ];
 
 export class BackendError extends Error {
@@ -140,9 +144,10 @@ export interface Backend {
     out: string,
     includeDrafts: boolean,
     onProgress: (p: ExportProgress) => void,
+    moveAside?: boolean,
   ): Promise<ExportReport>;
-  /** One article as a self-contained folder. */
-  exportArticle(id: number, out: string): Promise<void>;
+  /** One article as a self-contained folder. `moveAside` renames files not made by Bản Tin. */
+  exportArticle(id: number, out: string, moveAside?: boolean): Promise<void>;
   /** The same folder as one zip file at `out`. */
   exportArticleZip(id: number, out: string): Promise<void>;
   /** The native "save as" dialog for a zip file; null when cancelled. */

@@ -482,12 +482,21 @@ export class MockBackend implements Backend {
 
   /** Folders written by exportSite / exportArticle (tests read them). */
   exported: string[] = [];
+  /** Export folders holding a file Bản Tin did not make, by folder (tests set them). */
+  foreignFiles = new Map<string, string>();
 
   async exportSite(
     out: string,
     includeDrafts: boolean,
     onProgress: (p: ExportProgress) => void,
+    moveAside = false,
   ): Promise<ExportReport> {
+    const inTheWay = this.foreignFiles.get(out);
+    if (inTheWay && !moveAside) {
+      throw new BackendError('file_in_the_way', `${out}/${inTheWay}: this file was not made by Bản Tin`);
+    }
+    const movedAside: [string, string][] = inTheWay ? [[inTheWay, `${inTheWay}.bak`]] : [];
+    if (inTheWay) this.foreignFiles.delete(out);
     const articles = this.site().items.filter(
       (i) => includeDrafts || i.article.status === 'published',
     ).length;
@@ -497,7 +506,15 @@ export class MockBackend implements Backend {
     }
     this.exported.push(out);
     const files = articles + 10;
-    return { articles, files, written: files, unchanged: 0, removed: 0, elapsed_ms: 5 };
+    return {
+      articles,
+      files,
+      written: files,
+      unchanged: 0,
+      removed: 0,
+      elapsed_ms: 5,
+      moved_aside: movedAside,
+    };
   }
 
   async exportArticle(id: number, out: string): Promise<void> {

@@ -54,16 +54,17 @@ export class TauriBackend implements Backend {
     out: string,
     includeDrafts: boolean,
     onProgress: (p: ExportProgress) => void,
+    moveAside = false,
   ) => {
     const stop = await listen<ExportProgress>('export-progress', (e) => onProgress(e.payload));
     try {
-      return await unwrap(commands.exportSite(out, includeDrafts));
+      return await unwrap(commands.exportSite(out, includeDrafts, moveAside));
     } finally {
       stop();
     }
   };
-  exportArticle = async (id: number, out: string) => {
-    await unwrap(commands.exportArticle(id, out));
+  exportArticle = async (id: number, out: string, moveAside = false) => {
+    await unwrap(commands.exportArticle(id, out, moveAside));
   };
   exportArticleZip = async (id: number, out: string) => {
     await unwrap(commands.exportArticleZip(id, out));
