@@ -171,7 +171,12 @@ mod tests {
         let sneaky = data.join("..").join("..").join("etc");
         assert!(state.chosen_path(&sneaky.to_string_lossy()).is_err());
         assert!(state.chosen_path("relative/web").is_err());
-        let sample = state.site().expect("site").root().to_string_lossy().into_owned();
+        let sample = state
+            .site()
+            .expect("site")
+            .root()
+            .to_string_lossy()
+            .into_owned();
         assert!(state.chosen_path(&sample).is_ok(), "a recent site");
     }
 

@@ -104,15 +104,15 @@ impl ArticleInput {
     }
 }
 
+/// Cleaned, without empties and repeats, first occurrence kept; linear, so
+/// an imported file with thousands of tags costs nothing.
 fn clean_list(items: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(items.len());
-    for item in items {
-        let item = clean_line(item);
-        if !item.is_empty() && !out.contains(&item) {
-            out.push(item);
-        }
-    }
-    out
+    let mut seen = std::collections::HashSet::with_capacity(items.len());
+    items
+        .iter()
+        .map(|item| clean_line(item))
+        .filter(|item| !item.is_empty() && seen.insert(item.clone()))
+        .collect()
 }
 
 /// `" Tin tức / Kinh tế "` → `Some("Tin tức/Kinh tế")`; empty → `None`.

@@ -69,7 +69,9 @@ pub enum UnsafeReason {
     #[error("leads outside the folder")]
     Outside,
     /// The app takes paths only from its dialogs (or a drop on its window).
-    #[error("not a folder or file chosen with the app's Choose… button (or dropped on its window)")]
+    #[error(
+        "not a folder or file chosen with the app's Choose… button (or dropped on its window)"
+    )]
     NotChosen,
 }
 
@@ -203,11 +205,12 @@ impl From<rusqlite::Error> for Error {
         // A row refused by a checked reader (a crafted slug or hash) keeps
         // our error, which names the value, instead of a database error.
         let e = match e {
-            rusqlite::Error::FromSqlConversionFailure(i, t, inner) => match inner.downcast::<Error>()
-            {
-                Ok(ours) => return *ours,
-                Err(inner) => rusqlite::Error::FromSqlConversionFailure(i, t, inner),
-            },
+            rusqlite::Error::FromSqlConversionFailure(i, t, inner) => {
+                match inner.downcast::<Error>() {
+                    Ok(ours) => return *ours,
+                    Err(inner) => rusqlite::Error::FromSqlConversionFailure(i, t, inner),
+                }
+            }
             e => e,
         };
         match e.sqlite_error_code() {

@@ -55,7 +55,8 @@ impl Folder {
     /// Opens an existing folder. Its own path is the user's choice (a link
     /// to it is the user's business); only what is below it is confined.
     pub fn open(root: &Path) -> Result<Folder> {
-        let dir = Dir::open_ambient_dir(root, ambient_authority()).map_err(|e| Error::io(root, e))?;
+        let dir =
+            Dir::open_ambient_dir(root, ambient_authority()).map_err(|e| Error::io(root, e))?;
         Ok(Folder {
             dir,
             root: root.to_owned(),
@@ -249,9 +250,14 @@ impl Folder {
     /// write, read or remove). At most `limit` files are listed.
     pub fn files(&self, limit: usize) -> Result<Vec<RelPath>> {
         let mut found = Vec::new();
-        let mut folders = vec![(self.dir.try_clone().map_err(|e| Error::io(&self.root, e))?, String::new())];
+        let mut folders = vec![(
+            self.dir.try_clone().map_err(|e| Error::io(&self.root, e))?,
+            String::new(),
+        )];
         while let Some((dir, prefix)) = folders.pop() {
-            let entries = dir.entries().map_err(|e| Error::io(self.root.join(&prefix), e))?;
+            let entries = dir
+                .entries()
+                .map_err(|e| Error::io(self.root.join(&prefix), e))?;
             for entry in entries.flatten() {
                 let Ok(name) = entry.file_name().into_string() else {
                     continue;
@@ -420,7 +426,9 @@ mod tests {
         assert_eq!(folder.files(100).expect("files"), [rel("a/b/c.html")]);
         assert!(folder.remove_file(&rel("a/b/c.html")).expect("remove"));
         assert!(!folder.remove_file(&rel("a/b/c.html")).expect("again"));
-        assert!(!folder.remove_file(&rel("x/y.html")).expect("missing folder"));
+        assert!(!folder
+            .remove_file(&rel("x/y.html"))
+            .expect("missing folder"));
         // No temp file left behind.
         assert!(folder.files(100).expect("files").is_empty());
     }
@@ -447,7 +455,13 @@ mod tests {
             folder.read(&rel("bai-viet/secret.txt"), 100).map(|_| ()),
         ] {
             assert!(
-                matches!(result, Err(Error::Unsafe { reason: UnsafeReason::Link, .. })),
+                matches!(
+                    result,
+                    Err(Error::Unsafe {
+                        reason: UnsafeReason::Link,
+                        ..
+                    })
+                ),
                 "{result:?}"
             );
         }
@@ -455,9 +469,15 @@ mod tests {
         assert!(folder.remove_file(&rel("index.html")).expect("remove link"));
         assert!(matches!(
             folder.remove_file(&rel("bai-viet/secret.txt")),
-            Err(Error::Unsafe { reason: UnsafeReason::Link, .. })
+            Err(Error::Unsafe {
+                reason: UnsafeReason::Link,
+                ..
+            })
         ));
-        assert_eq!(std::fs::read(outside.join("secret.txt")).expect("kept"), b"keep");
+        assert_eq!(
+            std::fs::read(outside.join("secret.txt")).expect("kept"),
+            b"keep"
+        );
         assert_eq!(folder.files(100).expect("files"), Vec::<RelPath>::new());
     }
 
@@ -472,15 +492,24 @@ mod tests {
         let started = std::time::Instant::now();
         assert!(matches!(
             folder.read(&rel("pipe.md"), 100),
-            Err(Error::Unsafe { reason: UnsafeReason::NotAFile, .. })
+            Err(Error::Unsafe {
+                reason: UnsafeReason::NotAFile,
+                ..
+            })
         ));
         assert!(matches!(
             read_picked_file(&fifo, 100),
-            Err(Error::Unsafe { reason: UnsafeReason::NotAFile, .. })
+            Err(Error::Unsafe {
+                reason: UnsafeReason::NotAFile,
+                ..
+            })
         ));
         assert!(matches!(
             read_picked_file(Path::new("/dev/zero"), 100),
-            Err(Error::Unsafe { reason: UnsafeReason::NotAFile, .. })
+            Err(Error::Unsafe {
+                reason: UnsafeReason::NotAFile,
+                ..
+            })
         ));
         assert!(started.elapsed() < std::time::Duration::from_secs(2));
     }

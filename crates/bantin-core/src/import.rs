@@ -7,6 +7,8 @@ use serde::Serialize;
 
 use crate::article::{ArticleInput, Status};
 use crate::error::{Error, Result};
+use crate::files::Folder;
+use crate::names::RelPath;
 use crate::store::Store;
 use crate::time_fmt::parse_date_ms;
 
@@ -33,13 +35,25 @@ pub struct Skipped {
 /// cannot be read are reported, never half-imported. `status` overrides the
 /// files' own draft flag.
 pub fn import_dir(store: &mut Store, dir: &Path, status: Option<Status>) -> Result<ImportReport> {
-    let mut files = Vec::new();
-    collect_markdown(dir, &mut files)?;
+    // Read through the confined layer: links (to a file outside the folder,
+    // to /dev/zero), devices and pipes are never opened, and each file is
+    // read only up to the limit.
+    let folder = Folder::open(dir)?;
+    let mut files: Vec<RelPath> = folder
+        .files(MAX_FILES)?
+        .into_iter()
+        .filter(|f| f.as_str().ends_with(".md") || f.as_str().ends_with(".markdown"))
+        .collect();
     files.sort();
     let mut report = ImportReport::default();
     let mut parsed = Vec::new();
-    for file in files {
-        match parse_file(&file) {
+    for rel in files {
+        let file = folder.shown(&rel);
+        let read = folder.read(&rel, MAX_FILE_BYTES).map_err(|e| match e {
+            Error::Unsafe { reason, .. } => reason.to_string(),
+            e => format!("cannot read: {e}"),
+        });
+        match read.and_then(|bytes| parse_bytes(&file, bytes)) {
             Ok((mut input, date)) => {
                 if let Some(s) = status {
                     input.status = s;
@@ -70,32 +84,24 @@ pub fn import_dir(store: &mut Store, dir: &Path, status: Option<Status>) -> Resu
     Ok(report)
 }
 
-fn collect_markdown(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
-    for entry in entries {
-        let entry = entry.map_err(|e| Error::io(dir, e))?;
-        let path = entry.path();
-        let file_type = entry.file_type().map_err(|e| Error::io(&path, e))?;
-        if file_type.is_dir() {
-            collect_markdown(&path, out)?;
-        } else if matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("md" | "markdown")
-        ) {
-            out.push(path);
-        }
-    }
-    Ok(())
-}
+/// A Markdown file larger than this is not an article (the longest
+/// articles are a few hundred KB with their tables).
+pub const MAX_FILE_BYTES: u64 = 8 << 20;
+/// Front matter is a handful of fields; more is refused before parsing.
+pub const MAX_FRONT_MATTER_BYTES: usize = 64 << 10;
+/// More files than an old site has; the rest of a larger folder is ignored.
+const MAX_FILES: usize = 200_000;
 
-/// Parses one file into an article and its date; the error is the reason
-/// to report for skipping it.
-pub fn parse_file(path: &Path) -> std::result::Result<(ArticleInput, Option<i64>), String> {
+/// Parses one file's bytes into an article and its date; the error is the
+/// reason to report for skipping it.
+fn parse_bytes(
+    path: &Path,
+    bytes: Vec<u8>,
+) -> std::result::Result<(ArticleInput, Option<i64>), String> {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     if name == "_index.md" {
         return Err("section index page, not an article".into());
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
     let text = String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_owned())?;
     parse_markdown(&text)
 }
@@ -149,8 +155,24 @@ fn split_front_matter(text: &str) -> std::result::Result<(serde_json::Value, &st
     let after = after
         .strip_prefix('\n')
         .ok_or("front matter fence not on its own line")?;
-    let end = find_closing_fence(after, fence).ok_or("front matter is not closed")?;
+    let window = &after[..floor_char_boundary(after, MAX_FRONT_MATTER_BYTES + 8)];
+    let end = find_closing_fence(window, fence).ok_or_else(|| {
+        if after.len() > MAX_FRONT_MATTER_BYTES {
+            format!(
+                "front matter is not closed within {} KB",
+                MAX_FRONT_MATTER_BYTES >> 10
+            )
+        } else {
+            "front matter is not closed".to_owned()
+        }
+    })?;
     let raw = &after[..end];
+    if raw.len() > MAX_FRONT_MATTER_BYTES {
+        return Err(format!(
+            "front matter larger than {} KB",
+            MAX_FRONT_MATTER_BYTES >> 10
+        ));
+    }
     let rest = &after[end + fence.len()..];
     let body = rest.split_once('\n').map(|(_, b)| b).unwrap_or("");
     let meta: serde_json::Value = if is_toml {
@@ -166,6 +188,14 @@ fn split_front_matter(text: &str) -> std::result::Result<(serde_json::Value, &st
         return Err("front matter is not a table of fields".into());
     }
     Ok((meta, body))
+}
+
+fn floor_char_boundary(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 fn find_closing_fence(s: &str, fence: &str) -> Option<usize> {

@@ -41,8 +41,8 @@ pub use article::{
 };
 pub use error::{Error, ErrorCode, MediaProblem, Result, UnsafeReason};
 pub use files::{Durability, Folder};
-pub use names::RelPath;
 pub use media::{Crop, MediaEdit, MediaItem, MediaText, MediaUse, NewMedia};
+pub use names::RelPath;
 pub use site::{Site, SiteInfo};
 pub use site_settings::SiteSettings;
 pub use store::Store;

@@ -118,7 +118,10 @@ pub fn is_reserved_on_windows(name: &str) -> bool {
         _ => {
             let (head, tail) = lower.split_at(lower.len().min(3));
             (head == "com" || head == "lpt")
-                && matches!(tail, "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "¹" | "²" | "³")
+                && matches!(
+                    tail,
+                    "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "¹" | "²" | "³"
+                )
         }
     }
 }
@@ -216,10 +219,7 @@ mod tests {
             "a/b/c/d/e/f/g/h/i",
         ] {
             let err = RelPath::parse(bad).expect_err(bad);
-            assert!(
-                matches!(err, Error::Unsafe { .. }),
-                "{bad:?} gave {err:?}"
-            );
+            assert!(matches!(err, Error::Unsafe { .. }), "{bad:?} gave {err:?}");
         }
         assert!(RelPath::parse(&"a".repeat(MAX_REL_PATH + 1)).is_err());
     }

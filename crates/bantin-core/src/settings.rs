@@ -67,7 +67,6 @@ impl Settings {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -102,7 +102,13 @@ fn media_dir() -> RelPath {
 /// that is one, and an empty or non-SQLite `site.db` is damage, not a new
 /// site. `true` when the folder has a `site.db`.
 fn check_site_files(root: &Path) -> Result<bool> {
-    for name in ["media", "site.db-wal", "site.db-shm", "site.db-journal", DB_FILE] {
+    for name in [
+        "media",
+        "site.db-wal",
+        "site.db-shm",
+        "site.db-journal",
+        DB_FILE,
+    ] {
         let path = root.join(name);
         if let Ok(meta) = std::fs::symlink_metadata(&path) {
             if meta.file_type().is_symlink() {

@@ -82,7 +82,12 @@ pub fn export_site(
     let mut new = Manifest::default();
     let (mut written, mut unchanged) = (0u32, 0u32);
     let reuse = |path: &str, key: u64| {
-        target.ours(path) && target.old.files.get(path).is_some_and(|f| f.key == Some(key))
+        target.ours(path)
+            && target
+                .old
+                .files
+                .get(path)
+                .is_some_and(|f| f.key == Some(key))
     };
     let mut reused = Vec::new();
     let mut steps = 1;
@@ -95,7 +100,11 @@ pub fn export_site(
                 return Ok(());
             };
             if target.ours(&file.path)
-                && target.old.files.get(&file.path).is_some_and(|f| f.print == print)
+                && target
+                    .old
+                    .files
+                    .get(&file.path)
+                    .is_some_and(|f| f.print == print)
             {
                 unchanged += 1;
             } else {

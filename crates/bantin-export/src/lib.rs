@@ -10,10 +10,10 @@ pub mod model;
 pub mod pages;
 mod pagination;
 mod parallel;
-mod target;
 pub mod photos;
 pub mod preview;
 pub mod render;
+mod target;
 pub mod theme;
 mod views;
 

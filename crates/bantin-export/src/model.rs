@@ -55,6 +55,25 @@ pub fn category_page(path: &str) -> String {
     format!("chuyen-muc/{}", slugify(path))
 }
 
+/// Each category's page. Slugs fold "Tin tức/Kinh tế" and "Tin tức Kinh
+/// tế" into one; the second (in path order) gets `-2`, as a second article
+/// of the same title does, so no category's list is lost.
+pub fn category_pages(paths: impl Iterator<Item = String>) -> BTreeMap<String, String> {
+    let mut taken = std::collections::HashSet::new();
+    let mut pages = BTreeMap::new();
+    for path in paths {
+        let base = category_page(&path);
+        let mut page = base.clone();
+        let mut n = 2;
+        while !taken.insert(page.clone()) {
+            page = format!("{base}-{n}");
+            n += 1;
+        }
+        pages.insert(path, page);
+    }
+    pages
+}
+
 pub fn tag_page(tag: &str) -> String {
     format!("the/{}", slugify(tag))
 }
@@ -106,13 +125,15 @@ impl SiteModel {
                 .map(|u| format!("{}/", u.trim_end_matches('/'))),
             documents_category,
         };
-        let entries = articles.into_iter().map(entry).collect();
-        let categories = store
-            .categories()?
+        let categories = category_pages(store.categories()?.into_iter().map(|c| c.path));
+        let entries = articles
             .into_iter()
-            .map(|c| {
-                let page = category_page(&c.path);
-                (c.path, page)
+            .map(|a| {
+                let mut e = entry(a);
+                if let Some(page) = e.article.category.as_ref().and_then(|c| categories.get(c)) {
+                    e.category_url = Some(format!("{page}.html"));
+                }
+                e
             })
             .collect();
         Ok(SiteModel {

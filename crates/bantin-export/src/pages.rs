@@ -179,7 +179,7 @@ impl<'a> Pages<'a> {
         let documents = (!documents.is_empty()).then(|| {
             json!({
                 "title": model.meta.documents_category,
-                "url": format!("{}.html", category_page(&model.meta.documents_category)),
+                "url": format!("{}.html", model.categories.get(&model.meta.documents_category).cloned().unwrap_or_else(|| category_page(&model.meta.documents_category))),
                 "items": documents,
             })
         });

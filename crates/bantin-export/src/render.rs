@@ -335,6 +335,19 @@ fn sanitize(html: &str, flavor: Flavor) -> String {
     builder.clean(html).to_string()
 }
 
+/// A `srcset` whose every candidate is a relative address (`../anh/…`)
+/// or the app's photo address, as our renderer writes them.
+fn srcset_is_ours(srcset: &str) -> bool {
+    srcset.split(',').all(|candidate| {
+        let url = candidate.split_whitespace().next().unwrap_or("");
+        let lower = url.to_ascii_lowercase();
+        let relative = !url.starts_with("//")
+            && !url.starts_with('\\')
+            && !url.split('/').next().unwrap_or("").contains(':');
+        relative || lower.starts_with("bantin:") || lower.starts_with("http://bantin.localhost/")
+    })
+}
+
 fn allow_list(flavor: Flavor) -> ammonia::Builder<'static> {
     let classes: std::collections::HashMap<&str, HashSet<&str>> = match flavor {
         Flavor::Page => [
@@ -389,6 +402,11 @@ fn allow_list(flavor: Flavor) -> ammonia::Builder<'static> {
                 .to_ascii_lowercase()
                 .starts_with("bantin:");
             if app_address && !(element == "img" && matches!(attribute, "src" | "srcset")) {
+                None
+            } else if attribute == "srcset" && !srcset_is_ours(value) {
+                // ammonia checks schemes on `src` and `href` only; a
+                // `srcset` could still load `javascript:`, `data:` or a
+                // tracker from anywhere.
                 None
             } else {
                 Some(value.into())

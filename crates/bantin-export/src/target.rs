@@ -134,7 +134,12 @@ impl Target {
     /// that are there as ordinary files (never a link, never a folder).
     pub fn remove_stale(&self, new: &Manifest) -> Result<u32> {
         let mut removed = 0;
-        for path in self.old.files.keys().filter(|p| !new.files.contains_key(*p)) {
+        for path in self
+            .old
+            .files
+            .keys()
+            .filter(|p| !new.files.contains_key(*p))
+        {
             if self.there(path) && self.folder.remove_file(&rel(path)?)? {
                 removed += 1;
             }

@@ -100,7 +100,29 @@ const HOSTILE: &[&str] = &[
     "<table background=\"javascript:alert(1)\"><tr><td>x</td></tr></table>",
     "![a](media/a.jpg \"\\\" onerror=\\\"alert(1)\")\n*x*",
     "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
+    // ammonia checks schemes on src and href only.
+    "<img src=\"anh/a.jpg\" srcset=\"javascript:alert(1) 1x\">",
+    "<img src=\"anh/a.jpg\" srcset=\"anh/a-480.jpg 480w, data:image/svg+xml,<svg onload=alert(1)> 960w\">",
+    "<img src=\"anh/a.jpg\" srcset=\"JavaScript:alert(1)\">",
 ];
+
+#[test]
+fn srcset_keeps_only_relative_and_app_addresses() {
+    for (srcset, kept) in [
+        ("../anh/a-480.jpg 480w, ../anh/a-960.jpg 960w", true),
+        ("bantin://localhost/media/renditions/a-480.jpg 480w", true),
+        ("https://tracker.example/p.gif 1x", false),
+        ("//tracker.example/p.gif 1x", false),
+        ("anh/a.jpg 1x, data:image/png;base64,AAAA 2x", false),
+        ("javascript:alert(1)", false),
+    ] {
+        let html = render_body(
+            &format!("<img src=\"anh/a.jpg\" srcset=\"{srcset}\">"),
+            &AsWritten,
+        );
+        assert_eq!(html.contains("srcset"), kept, "{srcset}: {html}");
+    }
+}
 
 /// The tags of sanitised HTML (text never holds a raw `<`: it is escaped).
 fn tags(html: &str) -> Vec<String> {

@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
-use bantin_core::media::reference;
 use bantin_core::files::Kind;
+use bantin_core::media::reference;
 use bantin_core::{
     Durability, Error, Folder, MediaItem, MediaProblem, NewMedia, RelPath, Result, Store,
     UnsafeReason,
@@ -268,7 +268,12 @@ fn site_file(site_root: &Path, path: &Path) -> Result<(Folder, RelPath)> {
 }
 
 /// Files are named by their content, so one already there is this one.
-fn write_new(site_root: &Path, path: &Path, bytes: &[u8], written: &mut Vec<PathBuf>) -> Result<()> {
+fn write_new(
+    site_root: &Path,
+    path: &Path,
+    bytes: &[u8],
+    written: &mut Vec<PathBuf>,
+) -> Result<()> {
     let (folder, rel) = site_file(site_root, path)?;
     match folder.write_new(&rel, bytes, Durability::Synced) {
         Ok(()) => {

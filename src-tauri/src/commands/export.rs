@@ -1,4 +1,3 @@
-
 use bantin_core::ArticleInput;
 use bantin_export::{ExportOptions, ExportReport};
 use serde::Serialize;

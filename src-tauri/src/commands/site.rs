@@ -48,7 +48,10 @@ pub async fn site_recent(state: State<'_, AppState>) -> CommandResult<Vec<String
 /// The native folder picker; `None` when the user cancels.
 #[tauri::command(async)]
 #[specta::specta]
-pub async fn pick_folder(app: AppHandle, state: State<'_, AppState>) -> CommandResult<Option<String>> {
+pub async fn pick_folder(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> CommandResult<Option<String>> {
     let picked = tauri::async_runtime::spawn_blocking(move || {
         app.dialog()
             .file()
