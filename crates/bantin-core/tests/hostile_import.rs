@@ -32,8 +32,8 @@ fn a_hostile_import_folder_is_read_safely_and_quickly() {
     huge.set_len(2 << 30).expect("sparse");
     let big_front = format!("---\ntitle: x\nsapo: \"{}\"\n---\nx", "a".repeat(400_000));
     std::fs::write(src.join("front.md"), big_front).expect("front");
-    let tags: Vec<String> = (0..20_000)
-        .map(|i| format!("  - thẻ {}", i % 5_000))
+    let tags: Vec<String> = (0..4_000)
+        .map(|i| format!("  - thẻ {}", i % 1_000))
         .collect();
     std::fs::write(
         src.join("tags.md"),
