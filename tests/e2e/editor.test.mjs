@@ -368,8 +368,20 @@ describe('Article editor in the real window', { concurrency: false }, () => {
     await (await $id('preview-toggle')).click();
     await (await $id('field-status')).selectByAttribute('value', 'published');
     await waitSaved();
-    const out = join(h.home, 'web');
+    // A folder typed in, not chosen in the dialog, is refused: a page made to run someone
+    // else's script could otherwise have the app write anywhere.
+    const typed = join(h.home, 'web');
     await (await $id('export-site')).click();
+    await typeField('export-folder', typed);
+    await (await $id('export-run')).click();
+    await waitUntil(async () => (await (await $id('error-banner')).getAttribute('data-code')) === 'unsafe_path', {
+      timeoutMs: 10_000,
+      message: 'the typed folder to be refused',
+    });
+    assert.ok(!existsSync(typed), 'nothing written where the page said');
+    // The native folder dialog cannot be driven by WebDriver; the app's own folder is
+    // always allowed, so the export goes there.
+    const out = join(h.bantinHome, 'web');
     await typeField('export-folder', out);
     await (await $id('export-run')).click();
     await waitForText('export-result', /^Đã xuất \d+ bài, \d+ tệp/, 30_000);

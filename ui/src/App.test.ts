@@ -448,6 +448,22 @@ describe('preview and export', () => {
     expect(backend.exported).toEqual(['/home/bantin/web']);
   });
 
+  it('stops at a file it did not make, says so, and on request moves it aside', async () => {
+    const { backend, user } = setup({ latency: 5 });
+    backend.foreignFiles.set('/home/bantin/web', 'index.html');
+    await user.click(await screen.findByTestId('export-site'));
+    await user.type(screen.getByTestId('export-folder'), '/home/bantin/web');
+    await user.click(screen.getByTestId('export-run'));
+    expect(await screen.findByRole('alert')).toHaveTextContent('không do Bản Tin tạo');
+    expect(backend.exported).toEqual([]);
+    await user.click(await screen.findByTestId('export-move-aside'));
+    expect(await screen.findByTestId('export-moved-aside')).toHaveTextContent(
+      'index.html → index.html.bak',
+    );
+    expect(await screen.findByTestId('export-result')).toHaveTextContent(/^Đã xuất \d+ bài/);
+    expect(backend.exported).toEqual(['/home/bantin/web']);
+  });
+
   it('copies an article for the portal as HTML and text', async () => {
     const { user } = setup();
     const exec = vi.fn(() => true);

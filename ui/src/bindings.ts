@@ -203,9 +203,9 @@ async previewHome() : Promise<Result<string, CommandError>> {
     else return { status: "error", error: e  as any };
 }
 },
-async exportSite(out: string, includeDrafts: boolean) : Promise<Result<ExportReport, CommandError>> {
+async exportSite(out: string, includeDrafts: boolean, moveAside: boolean) : Promise<Result<ExportReport, CommandError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("export_site", { out, includeDrafts }) };
+    return { status: "ok", data: await TAURI_INVOKE("export_site", { out, includeDrafts, moveAside }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -214,9 +214,9 @@ async exportSite(out: string, includeDrafts: boolean) : Promise<Result<ExportRep
 /**
  * One article as a self-contained folder.
  */
-async exportArticle(id: number, out: string) : Promise<Result<null, CommandError>> {
+async exportArticle(id: number, out: string, moveAside: boolean) : Promise<Result<null, CommandError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("export_article", { id, out }) };
+    return { status: "ok", data: await TAURI_INVOKE("export_article", { id, out, moveAside }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -431,7 +431,24 @@ export type ErrorCode = "not_found" | "invalid_input" | "site_too_new" | "not_a_
 /**
  * Something still in use (a photo in an article) cannot be removed.
  */
-"in_use"
+"in_use" | 
+/**
+ * A name or file that would lead outside the folder (a crafted
+ * database, theme, import or export folder), refused.
+ */
+"unsafe_path" | 
+/**
+ * An export found a file it did not make where it would write.
+ */
+"file_in_the_way" | 
+/**
+ * The site's database file is damaged or not a database.
+ */
+"damaged_site" | 
+/**
+ * The site's theme has an error, or ran over its limits.
+ */
+"theme_error"
 export type ExportReport = { articles: number; 
 /**
  * Files the site has.
@@ -448,7 +465,12 @@ unchanged: number;
 /**
  * Files of an earlier export this one no longer produces.
  */
-removed: number; elapsed_ms: number }
+removed: number; elapsed_ms: number; 
+/**
+ * Files the export did not make that were in its way, renamed: each
+ * as `[from, to]` (only with `move_aside`).
+ */
+moved_aside: ([string, string])[] }
 export type Imported = { item: MediaItem; 
 /**
  * False when the library already had this photo (same bytes).

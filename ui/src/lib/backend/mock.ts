@@ -493,7 +493,10 @@ export class MockBackend implements Backend {
   ): Promise<ExportReport> {
     const inTheWay = this.foreignFiles.get(out);
     if (inTheWay && !moveAside) {
-      throw new BackendError('file_in_the_way', `${out}/${inTheWay}: this file was not made by Bản Tin`);
+      throw new BackendError(
+        'file_in_the_way',
+        `${out}/${inTheWay}: this file was not made by Bản Tin`,
+      );
     }
     const movedAside: [string, string][] = inTheWay ? [[inTheWay, `${inTheWay}.bak`]] : [];
     if (inTheWay) this.foreignFiles.delete(out);
