@@ -79,7 +79,7 @@ fn serve(state: &AppState, path: &str, query: Option<&str>) -> Response<Vec<u8>>
     let file = Path::new(&file);
     match read {
         Ok(bytes) => Response::builder()
-            .header(header::CONTENT_TYPE, content_type(&file))
+            .header(header::CONTENT_TYPE, content_type(file))
             .header(header::CACHE_CONTROL, "no-cache")
             .body(bytes)
             .unwrap_or_default(),

@@ -24,7 +24,7 @@ fn mutated() -> impl Strategy<Value = String> {
             let mut chars: Vec<char> = SEEDS[seed].chars().collect();
             for (at, c) in edits {
                 let at = usize::from(at) % (chars.len() + 1);
-                if at % 3 == 0 && at < chars.len() {
+                if at.is_multiple_of(3) && at < chars.len() {
                     chars.remove(at);
                 } else {
                     chars.insert(at, c);
