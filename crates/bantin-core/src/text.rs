@@ -95,6 +95,20 @@ pub fn search_fold(s: &str) -> String {
     folded
 }
 
+/// The plain folded form of `piece` when its last word ends in a bare `y`
+/// that [`search_fold`] spells `i`: a word still being typed (`quy`) may be
+/// the start of a longer one (`quyết`), which the `i` spelling would miss.
+/// `quý`, typed with its tone, is a whole syllable and gets none.
+pub fn y_prefix_form(piece: &str) -> Option<String> {
+    let lower = nfc(piece).to_lowercase();
+    let last = words(&lower).last()?;
+    if !last.ends_with('y') {
+        return None;
+    }
+    let plain = fold(piece);
+    (plain != search_fold(piece)).then_some(plain)
+}
+
 /// Makes a URL slug from a (Vietnamese) title: folded, ASCII letters and
 /// digits, words joined by `-`. Returns `"bai-viet"` when nothing is left.
 pub fn slugify(title: &str) -> String {
