@@ -66,6 +66,9 @@ pub enum Msg {
     Exported,
     /// After the number of files a photo import refused.
     PhotosRefused,
+    /// Before the query as decoded from keys typed with the input method
+    /// off (`hooij nghij` → `hội nghị`).
+    ResultsFor,
 }
 
 pub fn text(msg: Msg, lang: Lang) -> &'static str {
@@ -79,6 +82,8 @@ pub fn text(msg: Msg, lang: Lang) -> &'static str {
             "Đã xuất {articles} bài, {files} tệp: ghi {written}, giữ nguyên {unchanged}, xóa {removed} ({ms} ms)"
         }
         (Lang::Vi, Msg::PhotosRefused) => "tệp ảnh không nhập được (xem lỗi ở trên)",
+        (Lang::Vi, Msg::ResultsFor) => "Kết quả cho",
+        (Lang::En, Msg::ResultsFor) => "Results for",
         (Lang::En, Msg::PhotosRefused) => "photo file(s) could not be imported (see above)",
         (Lang::En, Msg::Created) => "Created site",
         (Lang::En, Msg::Imported) => "Imported",
