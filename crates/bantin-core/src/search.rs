@@ -92,9 +92,10 @@ pub(crate) fn refold_all(tx: &Transaction<'_>) -> Result<()> {
 }
 
 /// Builds an FTS5 query over `columns` from `terms`: every term must occur,
-/// and the last word, while being typed, as a prefix. A one-letter prefix
-/// would match nearly every article, so it stays a whole word.
-fn fts_query(columns: &str, terms: &[Term]) -> Option<String> {
+/// and the last word, while being typed, as a prefix (when `prefix`). A
+/// one-letter prefix would match nearly every article, so it stays a whole
+/// word.
+fn fts_query(columns: &str, terms: &[Term], prefix: bool) -> Option<String> {
     let terms: Vec<&Term> = terms
         .iter()
         .filter(|t| t.iter().all(|a| !a.is_empty()))
@@ -128,7 +129,7 @@ fn fts_query(columns: &str, terms: &[Term]) -> Option<String> {
         .iter()
         .enumerate()
         .map(|(i, t)| {
-            let alts = render(t, i + 1 == terms.len());
+            let alts = render(t, prefix && i + 1 == terms.len());
             if simple {
                 alts.join("")
             } else if alts.len() == 1 {
@@ -195,7 +196,8 @@ pub fn build_queries_with(
         }
         let mut shown_piece = nfc(piece);
         if let Some(decoded) = crate::typing::decode_word(piece) {
-            let alone = fts_query(FOLDED_COLUMNS, &[f_term.clone()]);
+            // As the piece is searched: the last one as a prefix.
+            let alone = fts_query(FOLDED_COLUMNS, &[f_term.clone()], is_last);
             let known = match alone {
                 Some(q) => is_known(&q)?,
                 None => true,
@@ -211,13 +213,13 @@ pub fn build_queries_with(
         exact.push(e_term);
         shown.push(shown_piece);
     }
-    let Some(folded_q) = fts_query(FOLDED_COLUMNS, &folded) else {
+    let Some(folded_q) = fts_query(FOLDED_COLUMNS, &folded, true) else {
         return Ok(None);
     };
     Ok(Some(Queries {
         folded: folded_q,
-        exact: fts_query("title byline", &exact).unwrap_or_default(),
-        title: fts_query("title_f", &folded).unwrap_or_default(),
+        exact: fts_query("title byline", &exact, true).unwrap_or_default(),
+        title: fts_query("title_f", &folded, true).unwrap_or_default(),
         decoded: any_decoded.then(|| shown.join(" ")),
     }))
 }
@@ -501,9 +503,21 @@ mod tests {
 
     #[test]
     fn a_raw_telex_word_the_index_lacks_is_searched_decoded_too() {
-        let q = build_queries_with("hooij nghij", |_| Ok(false))
-            .expect("built")
-            .expect("words");
+        let mut asked = Vec::new();
+        let q = build_queries_with("hooij nghij", |alone| {
+            asked.push(alone.to_owned());
+            Ok(false)
+        })
+        .expect("built")
+        .expect("words");
+        // Whole words, but the last as it is searched: a prefix.
+        assert_eq!(
+            asked,
+            [
+                "{title_f sapo_f body_f byline_f} : (\"hooij\")",
+                "{title_f sapo_f body_f byline_f} : (\"nghij\"*)"
+            ]
+        );
         assert_eq!(q.decoded.as_deref(), Some("hội nghị"));
         assert_eq!(
             q.folded,
