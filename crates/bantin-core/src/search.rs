@@ -205,6 +205,10 @@ pub fn build_queries_with(
             if !known {
                 f_term.push(own(&search_fold(&decoded)));
                 e_term.push(own(&decoded.to_lowercase()));
+                // Titles are written in both tone styles (`hòa`, `hoà`).
+                if let Some(other) = crate::typing::other_tone_style(&decoded) {
+                    e_term.push(own(&other.to_lowercase()));
+                }
                 shown_piece = decoded;
                 any_decoded = true;
             }

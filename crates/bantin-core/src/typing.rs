@@ -335,6 +335,36 @@ pub fn decode_word(word: &str) -> Option<String> {
     })
 }
 
+/// The same syllable with its tone in the other placement style, for the
+/// open rhymes `oa`, `oe`, `uy` where the styles differ: *hòa* ↔ *hoà*,
+/// *thủy* ↔ *thuỷ*. `None` for any other word (*quý*, *hoàn*, *hội*).
+pub fn other_tone_style(syllable: &str) -> Option<String> {
+    let chars: Vec<char> = syllable.nfd().collect();
+    let is_tone = |c: char| TONES.contains(&c);
+    let pair = |a: char, b: char| {
+        matches!(
+            (a.to_ascii_lowercase(), b.to_ascii_lowercase()),
+            ('o', 'a' | 'e') | ('u', 'y')
+        )
+    };
+    let n = chars.len();
+    // `qu` is an initial: in *quý* the tone is on the rhyme's only vowel.
+    let after_q = |i: usize| i > 0 && chars[i - 1].eq_ignore_ascii_case(&'q');
+    let mut out = chars.clone();
+    match chars.as_slice() {
+        // Old style, tone on the first vowel: move it after the second.
+        [.., a, t, b] if is_tone(*t) && pair(*a, *b) && !after_q(n - 3) => {
+            out.swap(n - 2, n - 1);
+        }
+        // New style, tone on the second: move it after the first.
+        [.., a, b, t] if is_tone(*t) && pair(*a, *b) && !after_q(n - 3) => {
+            out.swap(n - 2, n - 1);
+        }
+        _ => return None,
+    }
+    Some(out.into_iter().nfc().collect())
+}
+
 /// A word ending in `.` or `?` is more likely a sentence's end than VIQR;
 /// it counts only with a mark no sentence has (`^ ( + ~ ' \``) or one
 /// inside the word.
@@ -346,6 +376,23 @@ fn viqr_marks_inside(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_other_tone_style_of_oa_oe_uy() {
+        let cases = [
+            ("hòa", Some("hoà")),
+            ("hoà", Some("hòa")),
+            ("Thủy", Some("Thuỷ")),
+            ("khỏe", Some("khoẻ")),
+            ("quý", None),
+            ("hoàn", None),
+            ("hội", None),
+            ("hoa", None),
+        ];
+        for (word, want) in cases {
+            assert_eq!(other_tone_style(word).as_deref(), want, "{word}");
+        }
+    }
 
     #[test]
     fn telex_vni_and_viqr_table() {

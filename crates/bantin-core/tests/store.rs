@@ -253,6 +253,22 @@ fn a_query_typed_with_the_input_method_off_finds_what_it_spells() {
 }
 
 #[test]
+fn a_decoded_word_ranks_titles_with_it_first_in_either_tone_style() {
+    let (_dir, site) = temp_site();
+    let mut store = site.store().expect("store");
+    store
+        .create_article(&input("Hoà giải ở cơ sở"))
+        .expect("create");
+    store
+        .create_article(&input("Hoa ban nở trắng núi rừng"))
+        .expect("create");
+    let page = search(&store, "hoaf");
+    assert_eq!(page.decoded_query.as_deref(), Some("hòa"));
+    let got: Vec<String> = page.items.into_iter().map(|a| a.title).collect();
+    assert_eq!(got, ["Hoà giải ở cơ sở", "Hoa ban nở trắng núi rừng"]);
+}
+
+#[test]
 fn a_word_in_the_index_is_taken_as_typed_and_ranks_first() {
     let (_dir, site) = temp_site();
     let mut store = site.store().expect("store");
