@@ -1,6 +1,7 @@
 // The exported site opened from disk in headless Chromium (Debian's chromium), as a reader
 // would: readable on a 375 px phone without sideways scrolling, the captioned photo shown
-// from its renditions, and the pagination links leading to real pages.
+// from its renditions, the pagination links leading to real pages, and the search page
+// finding either i/y spelling and queries typed with Unikey off.
 // The site is made with the `bantin` CLI: the sample site, a photo, a published article
 // showing it, and enough articles in one category for three list pages.
 
@@ -20,6 +21,8 @@ const PHOTO = join(REPO_ROOT, 'crates', 'bantin-media', 'tests', 'fixtures', 'ph
 const TITLE = 'Hội nghị tổng kết công tác văn hóa thông tin năm 2026';
 const CATEGORY = 'Tin tức/Văn hóa';
 const CAPTION = 'Đại biểu dự hội nghị tổng kết năm';
+const KY = 'Tập huấn kỹ thuật trồng chè';
+const KI = 'Lớp kĩ thuật chăn nuôi';
 
 let dir;
 let site;
@@ -66,6 +69,8 @@ describe('The exported site in a browser', { concurrency: false }, () => {
       `Sáng nay, Trung tâm tổ chức hội nghị tổng kết.\n\n![Hội trường](${reference} "Ảnh: Kim Huệ")\n*${CAPTION}*\n\nHội nghị đã đề ra nhiệm vụ năm tới.\n`,
     );
     bantin('article', 'add', '--title', TITLE, '--body-file', body, '--author', 'Kim Huệ', '--category', CATEGORY, '--status', 'published');
+    // Both i/y spellings, for the search page.
+    for (const title of [KY, KI]) bantin('article', 'add', '--title', title, '--category', CATEGORY, '--status', 'published');
     for (let i = 1; i <= 45; i++) {
       bantin('article', 'add', '--title', `Tin văn hóa cơ sở số ${i}`, '--category', CATEGORY, '--status', 'published');
     }
@@ -141,6 +146,35 @@ describe('The exported site in a browser', { concurrency: false }, () => {
     await page.locator('nav.pagination a.page-prev, nav.pagination a.page-next').first().click();
     await page.waitForLoadState();
     assert.ok(existsSync(new URL(page.url()).pathname), `${page.url()} exists on disk`);
+    await page.close();
+  });
+
+  test('the search page finds either i/y spelling and a query typed with Unikey off', async () => {
+    const page = await phone();
+    const search = async (q) => {
+      await page.goto(`${url('tim-kiem.html')}?q=${encodeURIComponent(q)}`);
+      await page.waitForFunction(() => {
+        const s = document.getElementById('search-status').textContent;
+        return s && !s.startsWith('Đang tải');
+      });
+      return {
+        titles: await page.locator('#search-results .item-title').allInnerTexts(),
+        status: await page.locator('#search-status').innerText(),
+      };
+    };
+    for (const q of ['kĩ thuật', 'kỹ thuật', 'ki thuat', 'kyx thuaatj', 'ky4 thua6t5']) {
+      const r = await search(q);
+      assert.deepEqual([...r.titles].sort(), [KI, KY].sort(), q);
+    }
+    for (const q of ['hooij nghij', 'ho6i5 nghi5']) {
+      const r = await search(q);
+      assert.ok(r.titles.includes(TITLE), `${q}: ${r.titles}`);
+      assert.match(r.status, /^Kết quả cho: hội nghị\. /, q);
+    }
+    for (const q of ['hoi nghi', 'covid', '11-NQ/TW']) {
+      const r = await search(q);
+      assert.doesNotMatch(r.status, /Kết quả cho/, q);
+    }
     await page.close();
   });
 });

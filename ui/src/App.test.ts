@@ -113,6 +113,22 @@ describe('article list', () => {
     expect(month.options[2].textContent).toBe('June 2014 (3)');
   });
 
+  it('a query typed with Unikey off finds the article and says what it searched', async () => {
+    const { user } = setup();
+    await waitFor(() => expect(screen.getAllByTestId('article-row')).toHaveLength(5));
+    const search = screen.getByTestId('search-input');
+    await user.type(search, 'hooij nghij');
+    await waitFor(() => {
+      expect(screen.getByTestId('decoded-query')).toHaveTextContent('Kết quả cho: hội nghị');
+      expect(rowTitles()).toContain('Hội nghị tổng kết công tác chuyển đổi số năm 2024');
+    });
+    // A query typed as meant says nothing more.
+    await user.clear(search);
+    await user.type(search, 'hoi nghi');
+    await waitFor(() => expect(screen.queryByTestId('decoded-query')).toBeNull());
+    expect(rowTitles()).toContain('Hội nghị tổng kết công tác chuyển đổi số năm 2024');
+  });
+
   it('shows an empty state when nothing matches', async () => {
     const { user } = setup();
     await user.type(await screen.findByTestId('search-input'), 'khongcobaiviet');

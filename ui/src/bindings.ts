@@ -396,7 +396,13 @@ export type ArticlePage = { items: ArticleSummary[];
 /**
  * How many articles match the filter in all.
  */
-total: number }
+total: number; 
+/**
+ * The query as its decoded words spell it (`hội nghị`), when words of
+ * it were typed with the input method off (`hooij nghij`) and searched
+ * decoded; shown as "Kết quả cho: hội nghị".
+ */
+decoded_query: string | null }
 /**
  * One row of a list or search result.
  */

@@ -126,6 +126,21 @@ const EXACT_QUERIES: &[&str] = &[
     "Bản Lầu",
 ];
 
+/// Queries as typed with Unikey off (Telex, VNI): each raw word costs one
+/// more index lookup, and the decoded word is searched beside it.
+const RAW_KEY_QUERIES: &[&str] = &[
+    "nong thon mowis",
+    "hocj taapj nghij quyeets",
+    "bie6n gio71i",
+    "muowngf khuowng",
+    "thuyr lowij",
+    "vawn hoas daan tocj",
+    "chuye63n d9o63i so61",
+    "du lichj",
+    "Mu7o72ng Khu7o7ng",
+    "khuyeens hocj",
+];
+
 fn store_bench(
     n: u64,
     samples: usize,
@@ -221,6 +236,7 @@ fn store_bench(
     };
     let folded = search(FOLDED_QUERIES)?;
     let exact = search(EXACT_QUERIES)?;
+    let raw_keys = search(RAW_KEY_QUERIES)?;
 
     // The peer: what a LIKE scan over the same rows costs (and it still
     // cannot fold accents, so it finds less).
@@ -255,6 +271,7 @@ fn store_bench(
         "list_page_filtered": list_filtered.summary(),
         "search_folded": folded.summary(),
         "search_exact": exact.summary(),
+        "search_raw_keys": raw_keys.summary(),
         "peer_sqlite_like_scan": like.summary(),
     }))
 }

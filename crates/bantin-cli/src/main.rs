@@ -226,6 +226,15 @@ fn run(cli: Cli) -> Result<(), CliError> {
                 limit,
                 ..Default::default()
             })?;
+            // The JSON stays the list scripts read; the notice goes beside it.
+            if let Some(decoded) = &page.decoded_query {
+                let line = format!("{}: {decoded}", text(Msg::ResultsFor, lang()));
+                if json {
+                    eprintln!("{line}");
+                } else {
+                    println!("{line}");
+                }
+            }
             print_summaries(&page.items, json);
         }
         Command::Export(ExportCommand::Site {

@@ -84,6 +84,9 @@ pub enum Msg {
     PhotosRefused,
     /// Before "from → to": a file not made by Bản Tin, renamed by an export.
     MovedAside,
+    /// Before the query as decoded from keys typed with the input method
+    /// off (`hooij nghij` → `hội nghị`).
+    ResultsFor,
 }
 
 pub fn text(msg: Msg, lang: Lang) -> &'static str {
@@ -99,6 +102,8 @@ pub fn text(msg: Msg, lang: Lang) -> &'static str {
         (Lang::Vi, Msg::MovedAside) => "Đã đổi tên tệp không do Bản Tin tạo",
         (Lang::En, Msg::MovedAside) => "Renamed a file not made by Bản Tin",
         (Lang::Vi, Msg::PhotosRefused) => "tệp ảnh không nhập được (xem lỗi ở trên)",
+        (Lang::Vi, Msg::ResultsFor) => "Kết quả cho",
+        (Lang::En, Msg::ResultsFor) => "Results for",
         (Lang::En, Msg::PhotosRefused) => "photo file(s) could not be imported (see above)",
         (Lang::En, Msg::Created) => "Created site",
         (Lang::En, Msg::Imported) => "Imported",

@@ -56,6 +56,20 @@ fn add_list_search_show_and_publish() {
 
     let text = ok(dir, &["search", "hoi thi"]);
     assert!(text.contains("Hội thi đánh yến"), "{text}");
+    assert!(!text.contains("Kết quả cho"), "{text}");
+
+    // Typed with Unikey off (Telex, then VNI): found, and the clerk is told
+    // what was searched.
+    for keys in ["hooij thi ddanhs yeens", "ho6i5 thi d9a1nh ye61n"] {
+        let text = ok(dir, &["search", keys]);
+        assert!(
+            text.starts_with("Kết quả cho: hội thi đánh yến\n"),
+            "{keys}: {text}"
+        );
+        assert!(text.contains("Hội thi đánh yến"), "{keys}: {text}");
+        let found = json(dir, &["search", keys]);
+        assert_eq!(found[0]["id"], id, "{keys}");
+    }
 
     let published = json(
         dir,

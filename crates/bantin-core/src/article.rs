@@ -196,6 +196,10 @@ pub struct ArticlePage {
     pub items: Vec<ArticleSummary>,
     /// How many articles match the filter in all.
     pub total: i64,
+    /// The query as its decoded words spell it (`hội nghị`), when words of
+    /// it were typed with the input method off (`hooij nghij`) and searched
+    /// decoded; shown as "Kết quả cho: hội nghị".
+    pub decoded_query: Option<String>,
 }
 
 /// Filters for listing and searching. `query` switches from newest-first to

@@ -11,11 +11,21 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::error::{Error, Result};
 
+/// One schema migration: SQL, or code where the new content is computed
+/// the way the application computes it.
+enum Migration {
+    Sql(&'static str),
+    Code(fn(&rusqlite::Transaction<'_>) -> Result<()>),
+}
+
 /// Ordered, embedded migrations. Never edit one that has shipped: append.
-const MIGRATIONS: &[&str] = &[
-    include_str!("migrations/0001_init.sql"),
-    include_str!("migrations/0002_revision_meta.sql"),
-    include_str!("migrations/0003_media.sql"),
+const MIGRATIONS: &[Migration] = &[
+    Migration::Sql(include_str!("migrations/0001_init.sql")),
+    Migration::Sql(include_str!("migrations/0002_revision_meta.sql")),
+    Migration::Sql(include_str!("migrations/0003_media.sql")),
+    // Version 4: search folding makes the i/y spellings one (`kỹ`/`kĩ`);
+    // the folded copies written by older versions are folded again.
+    Migration::Code(crate::search::refold_all),
 ];
 
 /// The schema version this build writes (`PRAGMA user_version`).
@@ -78,8 +88,11 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
                 known: SCHEMA_VERSION,
             });
         }
-        for sql in &MIGRATIONS[found as usize..] {
-            tx.execute_batch(sql)?;
+        for step in &MIGRATIONS[found as usize..] {
+            match step {
+                Migration::Sql(sql) => tx.execute_batch(sql)?,
+                Migration::Code(run) => run(tx)?,
+            }
         }
         tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
         Ok(())
@@ -192,7 +205,8 @@ mod tests {
         let path = dir.path().join("site.db");
         {
             let conn = Connection::open(&path).expect("open");
-            conn.execute_batch(MIGRATIONS[0]).expect("v1 schema");
+            conn.execute_batch(include_str!("migrations/0001_init.sql"))
+                .expect("v1 schema");
             conn.execute_batch(
                 "PRAGMA user_version = 1;
                  BEGIN;
@@ -215,5 +229,64 @@ mod tests {
             )
             .expect("row");
         assert_eq!((words, kind.as_str(), by.as_str()), (4, "save", ""));
+    }
+
+    #[test]
+    fn version_3_site_is_refolded_so_either_i_y_spelling_finds_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("site.db");
+        {
+            // A site as version 3 wrote it: folded copies with `ky`, `quy`.
+            let conn = Connection::open(&path).expect("open");
+            register_migration_functions(&conn).expect("functions");
+            for sql in [
+                include_str!("migrations/0001_init.sql"),
+                include_str!("migrations/0002_revision_meta.sql"),
+                include_str!("migrations/0003_media.sql"),
+            ] {
+                conn.execute_batch(sql).expect("old schema");
+            }
+            conn.execute_batch(
+                "PRAGMA user_version = 3;
+                 BEGIN;
+                 INSERT INTO articles(id, slug, title, authors, status, created_at, updated_at,
+                                      current_revision_id)
+                 VALUES (1, 'a', 'Tập huấn kỹ thuật trồng chè', '[\"Lý Thị Mai\"]',
+                         'draft', 0, 0, 1);
+                 INSERT INTO revisions(id, article_id, created_at, title, sapo, body, authors,
+                                       unit, tags, status)
+                 VALUES (1, 1, 0, 'Tập huấn kỹ thuật trồng chè', 'Quý II', 'Bác sỹ', '[]',
+                         '', '[]', 'draft');
+                 INSERT INTO articles_fts(rowid, title_f, sapo_f, body_f, byline_f, title, byline)
+                 VALUES (1, 'tap huan ky thuat trong che', 'quy ii', 'bac sy', 'ly thi mai',
+                         'tập huấn kỹ thuật trồng chè', 'lý thị mai');
+                 INSERT INTO media(hash, file_name, ext, width, height, bytes, caption,
+                                   search_key, imported_at)
+                 VALUES ('0123456789abcdef0123456789abcdef', 'a.jpg', 'jpg', 1, 1, 1,
+                         'Mỹ thuật', 'my thuat a.jpg', 0);
+                 COMMIT;",
+            )
+            .expect("v3 data");
+        }
+        let conn = open_and_migrate(&path, false).expect("migrate");
+        let store = crate::Store::from_connection(conn);
+        for query in [
+            "kĩ thuật",
+            "ki thuat",
+            "kỹ thuật",
+            "quí",
+            "bác sĩ",
+            "Lí Thị Mai",
+        ] {
+            let found = store
+                .list(&crate::ListFilter {
+                    query: Some(query.into()),
+                    ..Default::default()
+                })
+                .expect("search");
+            assert_eq!(found.total, 1, "{query}");
+        }
+        let photos = store.media_list(Some("mĩ thuật")).expect("photos");
+        assert_eq!(photos.len(), 1);
     }
 }

@@ -34,6 +34,7 @@ pub mod site_settings;
 pub mod store;
 pub mod text;
 pub mod time_fmt;
+pub mod typing;
 
 pub use article::{
     Article, ArticleInput, ArticlePage, ArticleSummary, Category, ListFilter, MonthCount, Revision,

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::store::Store;
-use crate::text::{fold, nfc};
+use crate::text::{nfc, search_fold};
 use crate::time_fmt::now_ms;
 
 /// Folder of the site that holds originals (`media/<hash>.<ext>`).
@@ -174,8 +174,8 @@ pub(crate) fn checked(
     Ok(value)
 }
 
-fn search_key(file_name: &str, text: &MediaText) -> String {
-    fold(&format!(
+pub(crate) fn search_key(file_name: &str, text: &MediaText) -> String {
+    search_fold(&format!(
         "{} {} {} {}",
         text.caption, text.credit, text.alt, file_name
     ))
@@ -259,26 +259,51 @@ impl Store {
     /// The library, newest first; `query` matches caption, credit, alt text
     /// and file name, with or without Vietnamese marks, every word anywhere.
     pub fn media_list(&self, query: Option<&str>) -> Result<Vec<MediaItem>> {
-        let words: Vec<String> = query
-            .map(fold)
-            .unwrap_or_default()
-            .split_whitespace()
-            .map(|w| {
-                let escaped = w
-                    .replace('\\', "\\\\")
-                    .replace('%', "\\%")
-                    .replace('_', "\\_");
-                format!("%{escaped}%")
-            })
-            .collect();
+        let like = |w: &str| {
+            let escaped = w
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
+            format!("%{escaped}%")
+        };
+        // Each word of the query, with the other forms it may stand for:
+        // as typed, and (as for articles) the `y` spelling, which may begin
+        // a longer word (`quy` of `quyết`), and the syllable raw Telex, VNI
+        // or VIQR keys spell when no photo has the word as typed.
+        let mut terms: Vec<Vec<String>> = Vec::new();
+        for piece in query.unwrap_or_default().split_whitespace() {
+            let folded = search_fold(piece);
+            let mut alts = vec![like(&folded)];
+            if let Some(plain) = crate::text::y_prefix_form(piece) {
+                alts.push(like(&plain));
+            }
+            if let Some(decoded) = crate::typing::decode_word(piece) {
+                let known = self
+                    .connection()
+                    .prepare_cached("SELECT 1 FROM media WHERE search_key LIKE ?1 ESCAPE '\\'")?
+                    .exists([&alts[0]])?;
+                if !known {
+                    alts.push(like(&search_fold(&decoded)));
+                }
+            }
+            terms.push(alts);
+        }
         let mut sql = format!("SELECT {COLUMNS} FROM media");
-        for (i, _) in words.iter().enumerate() {
-            sql.push_str(if i == 0 { " WHERE " } else { " AND " });
-            sql.push_str(&format!("search_key LIKE ?{} ESCAPE '\\'", i + 1));
+        let mut n = 0;
+        for (i, alts) in terms.iter().enumerate() {
+            sql.push_str(if i == 0 { " WHERE (" } else { " AND (" });
+            for (j, _) in alts.iter().enumerate() {
+                n += 1;
+                if j > 0 {
+                    sql.push_str(" OR ");
+                }
+                sql.push_str(&format!("search_key LIKE ?{n} ESCAPE '\\'"));
+            }
+            sql.push(')');
         }
         sql.push_str(" ORDER BY imported_at DESC, id DESC");
         let mut stmt = self.connection().prepare(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(words.iter()), from_row)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(terms.iter().flatten()), from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -418,6 +443,41 @@ mod tests {
         assert_eq!(captions("dsc_0001"), ["Lễ hội đua thuyền xã Pha Long"]);
         assert_eq!(captions("kim hue"), captions("hoi"));
         assert!(captions("pha nghi").is_empty());
+    }
+
+    #[test]
+    fn search_finds_either_i_y_spelling_and_words_typed_with_the_input_method_off() {
+        let mut store = Store::open_in_memory().expect("db");
+        store
+            .insert_media(&new("a1", "Lớp kỹ thuật trồng chè", "a.jpg"))
+            .expect("a");
+        store
+            .insert_media(&new("b2", "Hội nghị quyết toán năm 2025", "b.jpg"))
+            .expect("b");
+        store
+            .insert_media(&new("c3", "Khen thưởng quí II", "c.jpg"))
+            .expect("c");
+        let captions = |q: &str| -> Vec<String> {
+            store
+                .media_list(Some(q))
+                .expect("list")
+                .into_iter()
+                .map(|m| m.caption)
+                .collect()
+        };
+        let che = ["Lớp kỹ thuật trồng chè"];
+        assert_eq!(captions("kĩ thuật"), che);
+        assert_eq!(captions("ki thuat"), che);
+        assert_eq!(captions("kyx thuaatj"), che);
+        assert_eq!(captions("ki4 thua6t5"), che);
+        assert_eq!(captions("quý"), ["Khen thưởng quí II"]);
+        assert_eq!(captions("hooij nghij"), ["Hội nghị quyết toán năm 2025"]);
+        // `quy` while typing is the start of `quyết` as well as `quý`.
+        assert_eq!(
+            captions("quy"),
+            ["Khen thưởng quí II", "Hội nghị quyết toán năm 2025"]
+        );
+        assert!(captions("covid").is_empty());
     }
 
     #[test]

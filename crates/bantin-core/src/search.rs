@@ -3,7 +3,10 @@
 //! The index holds folded copies of title, sapo, body and byline (`hoa`,
 //! `duong`) and the exact lower-case NFC title and byline (`hóa`, `đường`).
 //! A query matches on the folded copies, so words typed without accents, in
-//! NFD or with either tone-mark style all find the article. Results come in
+//! NFD, with either tone-mark style or either i/y spelling (`kỹ`/`kĩ`) all
+//! find the article. A word the index lacks that was typed as raw Telex,
+//! VNI or VIQR keys (`hooij`) is also looked for as the syllable it spells,
+//! and the page says so (`decoded_query`). Results come in
 //! three tiers, newest (highest id) first within each: exact matches in the
 //! title or byline, then title matches, then matches anywhere. Tiers are
 //! cheap set lookups in the index; BM25 over every match was measured at
@@ -18,7 +21,7 @@ use rusqlite::{params, Connection, Transaction};
 use crate::article::{ArticleInput, ArticlePage, ArticleSummary, ListFilter};
 use crate::error::Result;
 use crate::store::{byline_text, json_list, parse_status, MAX_PAGE};
-use crate::text::{fold, nfc, words};
+use crate::text::{nfc, search_fold, words, y_prefix_form};
 use crate::time_fmt::{month_range_ms, to_rfc3339};
 
 /// (Re)indexes an article; `is_new` skips removing an entry that cannot exist.
@@ -38,27 +41,108 @@ pub(crate) fn index_article(
     )?
     .execute(params![
         id,
-        fold(&input.title),
-        fold(&input.sapo),
-        fold(&input.body),
-        fold(&byline),
+        search_fold(&input.title),
+        search_fold(&input.sapo),
+        search_fold(&input.body),
+        search_fold(&byline),
         input.title.to_lowercase(),
         byline.to_lowercase(),
     ])?;
     Ok(())
 }
 
-/// Builds an FTS5 query over `columns` from the words of `text`: every word
-/// must occur, and the last one, while being typed, as a prefix. A one-letter
-/// prefix would match nearly every article, so it stays a whole word.
-fn fts_query(columns: &str, text: &str) -> Option<String> {
-    let all: Vec<&str> = words(text).collect();
-    let (last, rest) = all.split_last()?;
-    let quote = |w: &str| format!("\"{}\"", w.replace('"', "\"\""));
-    let mut parts: Vec<String> = rest.iter().map(|w| quote(w)).collect();
-    let star = if last.chars().count() >= 2 { "*" } else { "" };
-    parts.push(format!("{}{star}", quote(last)));
-    Some(format!("{{{columns}}} : ({})", parts.join(" ")))
+/// One space-separated piece of the query: the words it stands for, as one
+/// or more alternatives (what was typed, and what it decodes to). Every
+/// word of one alternative must occur.
+type Term = Vec<Vec<String>>;
+
+/// Folds every article's index entry and every photo's search key again:
+/// the migration for a change of [`search_fold`]. Articles are read one at
+/// a time, so a site of 100,000 articles never holds its bodies at once.
+pub(crate) fn refold_all(tx: &Transaction<'_>) -> Result<()> {
+    tx.execute(
+        "INSERT INTO articles_fts(articles_fts) VALUES ('delete-all')",
+        [],
+    )?;
+    let mut stmt = tx.prepare(&crate::store::article_query("r.body", ""))?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let article = crate::store::article_row(row)?;
+        index_article(tx, article.id, &article.input(), true)?;
+    }
+    let media: Vec<(i64, String, crate::media::MediaText)> = tx
+        .prepare("SELECT id, file_name, caption, credit, alt FROM media")?
+        .query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                crate::media::MediaText {
+                    caption: r.get(2)?,
+                    credit: r.get(3)?,
+                    alt: r.get(4)?,
+                },
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut update = tx.prepare("UPDATE media SET search_key = ?2 WHERE id = ?1")?;
+    for (id, file_name, text) in media {
+        update.execute(params![id, crate::media::search_key(&file_name, &text)])?;
+    }
+    Ok(())
+}
+
+/// Builds an FTS5 query over `columns` from `terms`: every term must occur,
+/// and the last word, while being typed, as a prefix (when `prefix`). A
+/// one-letter prefix would match nearly every article, so it stays a whole
+/// word.
+fn fts_query(columns: &str, terms: &[Term], prefix: bool) -> Option<String> {
+    let terms: Vec<&Term> = terms
+        .iter()
+        .filter(|t| t.iter().all(|a| !a.is_empty()))
+        .collect();
+    if terms.is_empty() {
+        return None;
+    }
+    let quote = |w: &str, prefix: bool| {
+        let star = if prefix && w.chars().count() >= 2 {
+            "*"
+        } else {
+            ""
+        };
+        format!("\"{}\"{star}", w.replace('"', "\"\""))
+    };
+    let render = |term: &Term, is_last: bool| -> Vec<String> {
+        term.iter()
+            .map(|alt| {
+                let n = alt.len();
+                let words: Vec<String> = alt
+                    .iter()
+                    .enumerate()
+                    .map(|(i, w)| quote(w, is_last && i + 1 == n))
+                    .collect();
+                words.join(" ")
+            })
+            .collect()
+    };
+    let simple = terms.iter().all(|t| t.len() == 1);
+    let parts: Vec<String> = terms
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let alts = render(t, prefix && i + 1 == terms.len());
+            if simple {
+                alts.join("")
+            } else if alts.len() == 1 {
+                format!("({})", alts[0])
+            } else {
+                let alts: Vec<String> = alts.iter().map(|a| format!("({a})")).collect();
+                format!("({})", alts.join(" OR "))
+            }
+        })
+        .collect();
+    // FTS5 takes `"a" "b"` as AND, but not after a parenthesised group.
+    let joint = if simple { " " } else { " AND " };
+    Some(format!("{{{columns}}} : ({})", parts.join(joint)))
 }
 
 /// The FTS5 queries for what the user typed, or `None` when it holds no
@@ -71,15 +155,77 @@ pub struct Queries {
     pub exact: String,
     /// Second tier: the folded words in the title.
     pub title: String,
+    /// The query as its decoded words spell it (`hội nghị` for `hooij
+    /// nghij`), when a word typed with the input method off was decoded.
+    pub decoded: Option<String>,
 }
 
+const FOLDED_COLUMNS: &str = "title_f sapo_f body_f byline_f";
+
+/// The queries for `user_query` as typed; see [`build_queries_with`].
 pub fn build_queries(user_query: &str) -> Option<Queries> {
-    let folded_text = fold(user_query);
-    Some(Queries {
-        folded: fts_query("title_f sapo_f body_f byline_f", &folded_text)?,
-        exact: fts_query("title byline", &nfc(user_query).to_lowercase())?,
-        title: fts_query("title_f", &folded_text)?,
-    })
+    build_queries_with(user_query, |_| Ok(true)).ok().flatten()
+}
+
+/// The queries for `user_query`. A piece typed as raw Telex, VNI or VIQR
+/// keys (`hooij`) that `is_known` says the index does not hold (it is given
+/// the folded query for that piece alone) is searched as typed or decoded.
+pub fn build_queries_with(
+    user_query: &str,
+    mut is_known: impl FnMut(&str) -> Result<bool>,
+) -> Result<Option<Queries>> {
+    let pieces: Vec<&str> = user_query
+        .split_whitespace()
+        .filter(|p| words(p).next().is_some())
+        .collect();
+    let mut folded: Vec<Term> = Vec::new();
+    let mut exact: Vec<Term> = Vec::new();
+    let mut shown: Vec<String> = Vec::new();
+    let mut any_decoded = false;
+    for (i, piece) in pieces.iter().enumerate() {
+        let is_last = i + 1 == pieces.len();
+        let own = |s: &str| -> Vec<String> { words(s).map(str::to_owned).collect() };
+        let mut f_term = vec![own(&search_fold(piece))];
+        let mut e_term = vec![own(&nfc(piece).to_lowercase())];
+        // A last word being typed may be the start of a longer one: `quy`
+        // of `quyết` is `qui` as a whole word, so look for both.
+        if is_last {
+            if let Some(plain) = y_prefix_form(piece) {
+                f_term.push(own(&plain));
+            }
+        }
+        let mut shown_piece = nfc(piece);
+        if let Some(decoded) = crate::typing::decode_word(piece) {
+            // As the piece is searched: the last one as a prefix.
+            let alone = fts_query(FOLDED_COLUMNS, &[f_term.clone()], is_last);
+            let known = match alone {
+                Some(q) => is_known(&q)?,
+                None => true,
+            };
+            if !known {
+                f_term.push(own(&search_fold(&decoded)));
+                e_term.push(own(&decoded.to_lowercase()));
+                // Titles are written in both tone styles (`hòa`, `hoà`).
+                if let Some(other) = crate::typing::other_tone_style(&decoded) {
+                    e_term.push(own(&other.to_lowercase()));
+                }
+                shown_piece = decoded;
+                any_decoded = true;
+            }
+        }
+        folded.push(f_term);
+        exact.push(e_term);
+        shown.push(shown_piece);
+    }
+    let Some(folded_q) = fts_query(FOLDED_COLUMNS, &folded, true) else {
+        return Ok(None);
+    };
+    Ok(Some(Queries {
+        folded: folded_q,
+        exact: fts_query("title byline", &exact, true).unwrap_or_default(),
+        title: fts_query("title_f", &folded, true).unwrap_or_default(),
+        decoded: any_decoded.then(|| shown.join(" ")),
+    }))
 }
 
 /// One filter as SQL over `articles a`, in two shapes: `page` suits a scan
@@ -308,15 +454,20 @@ pub(crate) fn list(conn: &Connection, filter: &ListFilter) -> Result<ArticlePage
     let clauses = clauses(filter)?;
     let limit = i64::from(filter.limit.clamp(1, MAX_PAGE));
     let offset = i64::from(filter.offset);
-    let queries = filter
-        .query
-        .as_deref()
-        .and_then(build_queries)
-        .map(|q| SqlQueries {
-            folded: Value::Text(q.folded),
-            exact: Value::Text(q.exact),
-            title: Value::Text(q.title),
-        });
+    let built = match filter.query.as_deref() {
+        Some(q) => build_queries_with(q, |alone| {
+            Ok(conn
+                .prepare_cached("SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1")?
+                .exists([alone])?)
+        })?,
+        None => None,
+    };
+    let decoded = built.as_ref().and_then(|q| q.decoded.clone());
+    let queries = built.map(|q| SqlQueries {
+        folded: Value::Text(q.folded),
+        exact: Value::Text(q.exact),
+        title: Value::Text(q.title),
+    });
     let total = count(conn, queries.as_ref().map(|q| &q.folded), &clauses)?;
     let ids = match &queries {
         Some(q) => search_page_ids(conn, q, &clauses, limit as usize, offset as usize)?,
@@ -325,6 +476,9 @@ pub(crate) fn list(conn: &Connection, filter: &ListFilter) -> Result<ArticlePage
     Ok(ArticlePage {
         items: summaries(conn, &ids)?,
         total,
+        // Only said when it found something: "results for" over an empty
+        // list would only puzzle.
+        decoded_query: decoded.filter(|_| total > 0),
     })
 }
 
@@ -348,6 +502,49 @@ mod tests {
             "{title_f} : (\"hoa\" \"x\" \"and\" \"near\" \"a\" \"bc\"*)"
         );
         assert_eq!(build_queries(" \"*:( "), None);
+        assert_eq!(q.decoded, None);
+    }
+
+    #[test]
+    fn a_raw_telex_word_the_index_lacks_is_searched_decoded_too() {
+        let mut asked = Vec::new();
+        let q = build_queries_with("hooij nghij", |alone| {
+            asked.push(alone.to_owned());
+            Ok(false)
+        })
+        .expect("built")
+        .expect("words");
+        // Whole words, but the last as it is searched: a prefix.
+        assert_eq!(
+            asked,
+            [
+                "{title_f sapo_f body_f byline_f} : (\"hooij\")",
+                "{title_f sapo_f body_f byline_f} : (\"nghij\"*)"
+            ]
+        );
+        assert_eq!(q.decoded.as_deref(), Some("hội nghị"));
+        assert_eq!(
+            q.folded,
+            "{title_f sapo_f body_f byline_f} : (((\"hooij\") OR (\"hoi\")) AND ((\"nghij\"*) OR (\"nghi\"*)))"
+        );
+        assert!(q.exact.contains("\"hội\""), "{}", q.exact);
+        // A word the index holds is what the user meant.
+        let q = build_queries_with("hooij", |_| Ok(true))
+            .expect("built")
+            .expect("words");
+        assert_eq!(q.decoded, None);
+        assert_eq!(q.folded, "{title_f sapo_f body_f byline_f} : (\"hooij\"*)");
+    }
+
+    #[test]
+    fn a_last_word_spelt_with_y_is_also_the_start_of_longer_words() {
+        let q = build_queries("quy").expect("words");
+        assert_eq!(
+            q.folded,
+            "{title_f sapo_f body_f byline_f} : (((\"qui\"*) OR (\"quy\"*)))"
+        );
+        let q = build_queries("quý hai").expect("words");
+        assert!(q.folded.contains("(\"qui\" \"hai\"*)"), "{}", q.folded);
     }
 
     #[test]

@@ -428,7 +428,7 @@ fn ensure_category(tx: &Transaction<'_>, path: &str) -> Result<i64> {
 
 /// An article with its current revision's text, read by `article_row`;
 /// `body` is the body column (`''` when the caller wants none read).
-fn article_query(body: &str, rest: &str) -> String {
+pub(crate) fn article_query(body: &str, rest: &str) -> String {
     format!(
         "SELECT a.id, a.title, r.sapo, {body}, a.authors, r.unit, c.path, r.tags,
                 a.status, a.slug, a.created_at, a.updated_at, a.current_revision_id
@@ -439,7 +439,7 @@ fn article_query(body: &str, rest: &str) -> String {
     )
 }
 
-fn article_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Article> {
+pub(crate) fn article_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Article> {
     Ok(Article {
         id: r.get(0)?,
         title: r.get(1)?,

@@ -51,6 +51,64 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// The initial consonants of Vietnamese syllables, folded (`đ` is `d`).
+/// `qu` counts as one: in *quý* the `u` belongs to the initial, so its `y`
+/// is the whole rhyme, as in *kỹ*.
+pub(crate) const INITIALS: [&str; 26] = [
+    "b", "c", "ch", "d", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng", "ngh", "nh", "p",
+    "ph", "qu", "r", "s", "t", "th", "tr", "v", "x",
+];
+
+/// Whether a folded word is a syllable whose rhyme is a lone `y` after an
+/// initial consonant (*kỹ*, *lý*, *quý*, *sỹ*, *tỷ*): the syllables that
+/// Vietnamese also spells with `i` (*kĩ*, *lí*, *quí*, *sĩ*, *tỉ*). A `y`
+/// that starts a syllable (*yêu*, *y tế*) or follows a vowel (*thủy*, *tuy*,
+/// *huy*) is not such a spelling and is left alone.
+pub fn is_y_variant(word: &str) -> bool {
+    word.strip_suffix('y')
+        .is_some_and(|initial| INITIALS.contains(&initial))
+}
+
+/// [`fold`], then the two spellings of the i/y syllables made one (*kỹ* and
+/// *kĩ* both give `ki`): what the search index holds and what queries are
+/// compared with. Slugs keep plain [`fold`], so existing addresses never
+/// change.
+pub fn search_fold(s: &str) -> String {
+    let mut folded = fold(s);
+    // Words are runs of letters and digits, as in `words`, so that the index
+    // and the query cut them alike.
+    let mut ys = Vec::new();
+    let mut start = None;
+    let end = std::iter::once((folded.len(), ' '));
+    for (i, c) in folded.char_indices().chain(end) {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+        } else if let Some(from) = start.take() {
+            if is_y_variant(&folded[from..i]) {
+                ys.push(i - 1);
+            }
+        }
+    }
+    for at in ys {
+        folded.replace_range(at..at + 1, "i");
+    }
+    folded
+}
+
+/// The plain folded form of `piece` when its last word ends in a bare `y`
+/// that [`search_fold`] spells `i`: a word still being typed (`quy`) may be
+/// the start of a longer one (`quyết`), which the `i` spelling would miss.
+/// `quý`, typed with its tone, is a whole syllable and gets none.
+pub fn y_prefix_form(piece: &str) -> Option<String> {
+    let lower = nfc(piece).to_lowercase();
+    let last = words(&lower).last()?;
+    if !last.ends_with('y') {
+        return None;
+    }
+    let plain = fold(piece);
+    (plain != search_fold(piece)).then_some(plain)
+}
+
 /// Makes a URL slug from a (Vietnamese) title: folded, ASCII letters and
 /// digits, words joined by `-`. Returns `"bai-viet"` when nothing is left.
 pub fn slugify(title: &str) -> String {
@@ -147,6 +205,54 @@ mod tests {
             let nfd: String = input.nfd().collect();
             assert_eq!(fold(&nfd), want, "fold of NFD {input:?}");
         }
+    }
+
+    #[test]
+    fn i_and_y_spellings_of_a_syllable_fold_together() {
+        let same = [
+            ("kỹ thuật", "kĩ thuật"),
+            ("Kỹ Thuật", "ki thuat"),
+            ("lý do", "lí do"),
+            ("quý", "quí"),
+            ("Quý II", "qui ii"),
+            ("mỹ thuật", "mĩ thuật"),
+            ("bác sỹ", "bác sĩ"),
+            ("tỷ lệ", "tỉ lệ"),
+            ("kỷ niệm", "kỉ niệm"),
+            ("hy vọng", "hi vọng"),
+            ("Lý Sơn", "Lí Sơn"),
+            ("“Kỹ” thuật", "“kĩ” thuật"),
+        ];
+        for (a, b) in same {
+            assert_eq!(search_fold(a), search_fold(b), "{a:?} and {b:?}");
+            let nfd: String = a.nfd().collect();
+            assert_eq!(search_fold(&nfd), search_fold(b), "NFD {a:?}");
+        }
+        // A `y` that starts a syllable or follows a vowel is no variant.
+        let untouched = [
+            ("yêu", "yeu"),
+            ("y tế", "y te"),
+            ("Ý kiến", "y kien"),
+            ("thủy lợi", "thuy loi"),
+            ("thuỷ", "thuy"),
+            ("tuy nhiên", "tuy nhien"),
+            ("huy động", "huy dong"),
+            ("Nguyễn Văn Huy", "nguyen van huy"),
+            ("Quỳnh Nhai", "quynh nhai"),
+            ("quyết định", "quyet dinh"),
+            ("khuya", "khuya"),
+            ("Yên Bái", "yen bai"),
+            ("hủi", "hui"),
+            ("tay máy", "tay may"),
+            ("Sky 11-NQ/TW 2y", "sky 11-nq/tw 2y"),
+        ];
+        for (text, want) in untouched {
+            assert_eq!(search_fold(text), want, "search_fold({text:?})");
+        }
+        assert_ne!(search_fold("huy"), search_fold("hui"));
+        assert_ne!(search_fold("thủy"), search_fold("thủi"));
+        // Slugs keep the spelling the title has.
+        assert_eq!(slugify("Kỹ thuật"), "ky-thuat");
     }
 
     #[test]

@@ -108,6 +108,183 @@ fn search_finds_vietnamese_typed_any_way() {
     }
 }
 
+fn search(store: &Store, query: &str) -> bantin_core::ArticlePage {
+    store
+        .list(&ListFilter {
+            query: Some(query.into()),
+            ..Default::default()
+        })
+        .expect("search")
+}
+
+#[test]
+fn either_i_y_spelling_finds_articles_written_with_either() {
+    let (_dir, site) = temp_site();
+    let mut store = site.store().expect("store");
+    let corpus = [
+        "Tập huấn kỹ thuật trồng chè",
+        "Lớp kĩ thuật chăn nuôi",
+        "Lý do chậm giải ngân",
+        "Lí do người dân chưa đồng thuận",
+        "Khen thưởng quý II",
+        "Kết quả quí III",
+        "Bác sỹ về bản",
+        "Bác sĩ trẻ tình nguyện",
+        "Tỷ lệ hộ nghèo giảm",
+        "Tỉ lệ tiêm chủng đạt",
+        "Triển lãm mỹ thuật",
+        "Yêu quê hương",
+        "Trạm y tế xã",
+        "Thủy lợi nội đồng",
+        "Tuy khó vẫn về đích",
+        "Huy động nguồn lực",
+        "Quyết định khen thưởng",
+    ];
+    for t in corpus {
+        store.create_article(&input(t)).expect("create");
+    }
+    let sorted = |query: &str| {
+        let mut t = titles(&store, query);
+        t.sort();
+        t
+    };
+    let both = |a: &str, b: &str| {
+        let mut v = vec![a.to_owned(), b.to_owned()];
+        v.sort();
+        v
+    };
+    let ky = both("Lớp kĩ thuật chăn nuôi", "Tập huấn kỹ thuật trồng chè");
+    for q in ["kỹ thuật", "kĩ thuật", "ki thuat", "ky thuat", "KỸ THUẬT"] {
+        assert_eq!(sorted(q), ky, "{q}");
+    }
+    for q in ["lý do", "lí do", "li do", "ly do"] {
+        assert_eq!(
+            sorted(q),
+            both("Lí do người dân chưa đồng thuận", "Lý do chậm giải ngân"),
+            "{q}"
+        );
+    }
+    for q in ["quý", "quí", "qui"] {
+        assert_eq!(
+            sorted(q),
+            both("Khen thưởng quý II", "Kết quả quí III"),
+            "{q}"
+        );
+    }
+    for q in ["bác sỹ", "bác sĩ", "bac si"] {
+        assert_eq!(
+            sorted(q),
+            both("Bác sĩ trẻ tình nguyện", "Bác sỹ về bản"),
+            "{q}"
+        );
+    }
+    for q in ["tỷ lệ", "tỉ lệ"] {
+        assert_eq!(
+            sorted(q),
+            both("Tỉ lệ tiêm chủng đạt", "Tỷ lệ hộ nghèo giảm"),
+            "{q}"
+        );
+    }
+    assert_eq!(sorted("mĩ thuật"), ["Triển lãm mỹ thuật"]);
+    // No variants: a y starting a syllable, or after a vowel.
+    assert_eq!(sorted("yêu"), ["Yêu quê hương"]);
+    assert_eq!(sorted("y tế"), ["Trạm y tế xã"]);
+    assert_eq!(sorted("thủy lợi"), ["Thủy lợi nội đồng"]);
+    assert!(sorted("thui").is_empty());
+    assert_eq!(sorted("tuy khó"), ["Tuy khó vẫn về đích"]);
+    assert!(sorted("hui dong").is_empty());
+    // `quy` as it is being typed may still become `quyết`.
+    assert!(sorted("quy").contains(&"Quyết định khen thưởng".to_owned()));
+    assert!(sorted("quý").iter().all(|t| !t.starts_with("Quyết")));
+    // The exact spelling still ranks first.
+    assert_eq!(titles(&store, "kĩ thuật")[0], "Lớp kĩ thuật chăn nuôi");
+    assert_eq!(titles(&store, "kỹ thuật")[0], "Tập huấn kỹ thuật trồng chè");
+}
+
+#[test]
+fn a_query_typed_with_the_input_method_off_finds_what_it_spells() {
+    let (_dir, site) = temp_site();
+    let mut store = site.store().expect("store");
+    store
+        .create_article(&input("Hội nghị tổng kết năm 2025"))
+        .expect("create");
+    store
+        .create_article(&input("Đường vào bản mới mở"))
+        .expect("create");
+    store
+        .create_article(&input("Nghị quyết 11-NQ/TW về covid"))
+        .expect("create");
+    let cases: &[(&str, &str, &str)] = &[
+        ("hooij nghij", "Hội nghị tổng kết năm 2025", "hội nghị"),
+        ("ho6i5 nghi5", "Hội nghị tổng kết năm 2025", "hội nghị"),
+        // A lone `.` at a word's end is taken for a full stop, not VIQR.
+        ("ho^.i nghi.", "Hội nghị tổng kết năm 2025", "hội nghi."),
+        (
+            "hooij nghi tong ket",
+            "Hội nghị tổng kết năm 2025",
+            "hội nghi tong ket",
+        ),
+        ("dduwowngf", "Đường vào bản mới mở", "đường"),
+        ("d9u7o72ng", "Đường vào bản mới mở", "đường"),
+        ("Dduwowngf vaof", "Đường vào bản mới mở", "Đường vào"),
+    ];
+    for (query, want, shown) in cases {
+        let page = search(&store, query);
+        let got: Vec<String> = page.items.into_iter().map(|a| a.title).collect();
+        assert_eq!(got, [*want], "{query}");
+        assert_eq!(page.decoded_query.as_deref(), Some(*shown), "{query}");
+    }
+    // Words of the index, codes and English stay as typed, and nothing is
+    // said about a decoding.
+    for (query, want) in [
+        ("hoi nghi", "Hội nghị tổng kết năm 2025"),
+        ("11-NQ/TW", "Nghị quyết 11-NQ/TW về covid"),
+        ("covid", "Nghị quyết 11-NQ/TW về covid"),
+        ("TW", "Nghị quyết 11-NQ/TW về covid"),
+    ] {
+        let page = search(&store, query);
+        assert_eq!(page.total, 1, "{query}");
+        assert_eq!(page.items[0].title, want, "{query}");
+        assert_eq!(page.decoded_query, None, "{query}");
+    }
+    // A decoding that finds nothing is not announced.
+    let page = search(&store, "tieengs");
+    assert_eq!((page.total, page.decoded_query), (0, None));
+}
+
+#[test]
+fn a_decoded_word_ranks_titles_with_it_first_in_either_tone_style() {
+    let (_dir, site) = temp_site();
+    let mut store = site.store().expect("store");
+    store
+        .create_article(&input("Hoà giải ở cơ sở"))
+        .expect("create");
+    store
+        .create_article(&input("Hoa ban nở trắng núi rừng"))
+        .expect("create");
+    let page = search(&store, "hoaf");
+    assert_eq!(page.decoded_query.as_deref(), Some("hòa"));
+    let got: Vec<String> = page.items.into_iter().map(|a| a.title).collect();
+    assert_eq!(got, ["Hoà giải ở cơ sở", "Hoa ban nở trắng núi rừng"]);
+}
+
+#[test]
+fn a_word_in_the_index_is_taken_as_typed_and_ranks_first() {
+    let (_dir, site) = temp_site();
+    let mut store = site.store().expect("store");
+    // "tax" is Telex for "tã", but here the index holds it as a word.
+    store
+        .create_article(&input("Bỉm tã cho trẻ sơ sinh"))
+        .expect("create");
+    store
+        .create_article(&input("Khai thuế: tax online"))
+        .expect("create");
+    let page = search(&store, "tax");
+    assert_eq!(page.total, 1);
+    assert_eq!(page.items[0].title, "Khai thuế: tax online");
+    assert_eq!(page.decoded_query, None);
+}
+
 #[test]
 fn exact_matches_rank_before_folded_ones() {
     let (_dir, site) = temp_site();
@@ -185,6 +362,10 @@ fn any_typed_query_is_safe() {
         "\\",
         "%",
         "_",
+        "ho^.i nghi.",
+        "hooij OR",
+        "d9u7o72ng\"",
+        "a( u+",
     ];
     for q in hostile {
         let res = store.list(&ListFilter {

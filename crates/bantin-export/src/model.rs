@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use bantin_core::text::{fold, slugify};
+use bantin_core::text::{search_fold, slugify};
 use bantin_core::{Article, Result, Store};
 use serde::Serialize;
 use time::format_description::well_known::Rfc3339;
@@ -162,7 +162,7 @@ pub fn entry(article: Article) -> Entry {
 /// What the client-side search matches: folded title, sapo and byline (the
 /// body would make the index as large as the site).
 pub fn search_text(a: &Article) -> String {
-    fold(&format!(
+    search_fold(&format!(
         "{} {} {} {}",
         a.title,
         a.sapo,

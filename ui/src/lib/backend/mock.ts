@@ -29,7 +29,7 @@ import {
   type SiteSettings,
 } from './backend';
 import { countWords } from '../text/words';
-import { fold, foldWords, matchesAllWords } from '../text/fold';
+import { fold, foldWords, matchesAllWords, searchFold } from '../text/fold';
 import {
   SEED_ARTICLES,
   SEED_CATEGORIES,
@@ -69,7 +69,23 @@ export interface MockOptions {
   photos?: SeedPhoto[];
   /** Results handed out by pickPhotos, in order; an empty list is a cancelled dialog. */
   photoPicks?: string[][];
+  /**
+   * Words typed with the input method off and what they spell. The backend decodes any
+   * Telex, VNI or VIQR word (bantin-core's typing.rs); the mock knows only these.
+   */
+  typedKeys?: Record<string, string>;
 }
+
+const TYPED_KEYS: Record<string, string> = {
+  hooij: 'hội',
+  nghij: 'nghị',
+  ho6i5: 'hội',
+  nghi5: 'nghị',
+  dduwowngf: 'đường',
+  d9u7o72ng: 'đường',
+  vaawn: 'văn',
+  hoas: 'hóa',
+};
 
 const DEFAULT_PATH = '/home/bantin/trang-huyen';
 
@@ -152,8 +168,8 @@ function vietnamMonth(iso: string): string {
 function indexed(article: Article): Indexed {
   return {
     article,
-    title: fold(article.title),
-    text: fold([article.title, article.sapo, article.body, ...article.authors].join(' ')),
+    title: searchFold(article.title),
+    text: searchFold([article.title, article.sapo, article.body, ...article.authors].join(' ')),
     month: vietnamMonth(article.created_at),
   };
 }
@@ -181,7 +197,8 @@ export class MockBackend implements Backend {
   private importFailures = new Map<string, BackendError>();
   private dropHandlers = new Set<(paths: string[], at: DropPoint) => void>();
   private latency: MockOptions['latency'];
-  private cache: { key: string; ids: Indexed[] } | null = null;
+  private cache: { key: string; ids: Indexed[]; decoded: string | null } | null = null;
+  private typedKeys: Record<string, string>;
   private nextRevision = 1;
   private prefs: Preferences = { writer_name: '' };
   private saveFailures: BackendError[] = [];
@@ -193,6 +210,7 @@ export class MockBackend implements Backend {
     this.latency = opts.latency ?? 0;
     this.folders = [...(opts.folders ?? [])];
     this.photoPicks = [...(opts.photoPicks ?? [])];
+    this.typedKeys = opts.typedKeys ?? TYPED_KEYS;
     const seed = [...(opts.articles ?? SEED_ARTICLES), ...generateArticles(opts.generate ?? 0)];
     this.addSite(DEFAULT_PATH, 'Trang tin huyện', seed, opts.photos ?? SEED_PHOTOS);
     this.addSite('/home/bantin/trang-xa', 'Trang tin xã', SEED_ARTICLES.slice(0, 2));
@@ -314,19 +332,36 @@ export class MockBackend implements Backend {
     return found;
   }
 
-  private filtered(filter: ListFilter): Indexed[] {
+  private filtered(filter: ListFilter): { ids: Indexed[]; decoded: string | null } {
     const { limit: _l, offset: _o, ...rest } = filter;
     const key = `${this.current}|${JSON.stringify(rest)}`;
-    if (this.cache?.key === key) return this.cache.ids;
+    if (this.cache?.key === key) return this.cache;
 
-    const words = foldWords(filter.query ?? '');
-    let items = this.site().items.filter(
+    // Each word, or what it spells when typed with the input method off and no
+    // article has it as typed, as the backend searches.
+    const all = this.site().items;
+    const pieces = (filter.query ?? '').split(/\s+/).filter((p) => foldWords(p).length > 0);
+    let decodedAny = false;
+    const alternatives = pieces.map((piece) => {
+      const alts = [foldWords(piece)];
+      const spelt = this.typedKeys[piece.toLowerCase()];
+      if (spelt && !all.some((i) => matchesAllWords(i.text, alts[0]))) {
+        alts.push(foldWords(spelt));
+        decodedAny = true;
+        return { alts, shown: spelt };
+      }
+      return { alts, shown: piece.normalize('NFC') };
+    });
+    const matches = (text: string) =>
+      alternatives.every(({ alts }) => alts.some((words) => matchesAllWords(text, words)));
+    const words = alternatives.flatMap(({ alts }) => alts[alts.length - 1]);
+    let items = all.filter(
       ({ article: a, text, month }) =>
         (!filter.status || a.status === filter.status) &&
         (!filter.category || inCategory(a.category, filter.category)) &&
         (!filter.author || a.authors.includes(filter.author)) &&
         (!filter.month || month === filter.month) &&
-        matchesAllWords(text, words),
+        matches(text),
     );
     if (words.length > 0) {
       // Title hits outrank body hits; ties stay newest first.
@@ -335,8 +370,10 @@ export class MockBackend implements Backend {
     } else {
       items = items.sort(newestFirst);
     }
-    this.cache = { key, ids: items };
-    return items;
+    const decoded =
+      decodedAny && items.length > 0 ? alternatives.map(({ shown }) => shown).join(' ') : null;
+    this.cache = { key, ids: items, decoded };
+    return this.cache;
   }
 
   async siteCurrent(): Promise<SiteInfo> {
@@ -388,12 +425,13 @@ export class MockBackend implements Backend {
     await this.delay('articleList', [filter]);
     if (filter.limit < 0 || filter.offset < 0)
       throw new BackendError('invalid_input', 'limit and offset must be positive');
-    const items = this.filtered(filter);
+    const { ids: items, decoded } = this.filtered(filter);
     return {
       total: items.length,
       items: items
         .slice(filter.offset, filter.offset + filter.limit)
         .map((i) => clone(summary(i.article))),
+      decoded_query: decoded,
     };
   }
 

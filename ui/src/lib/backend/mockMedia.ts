@@ -1,4 +1,4 @@
-import { fold, foldWords, matchesAllWords } from '../text/fold';
+import { foldWords, matchesAllWords, searchFold } from '../text/fold';
 import { editedSize } from '../features/media/edit';
 import {
   BackendError,
@@ -140,7 +140,7 @@ export class MockMediaStore {
 
   private index(photo: Photo) {
     const { file_name, caption, credit, alt } = photo.item;
-    photo.search = fold([file_name, caption, credit, alt].join(' '));
+    photo.search = searchFold([file_name, caption, credit, alt].join(' '));
   }
 
   private find(id: number): Photo {

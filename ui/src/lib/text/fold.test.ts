@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, foldWords, matchesAllWords } from './fold';
+import { fold, foldWords, matchesAllWords, searchFold } from './fold';
 
 describe('fold', () => {
   it.each([
@@ -15,6 +15,26 @@ describe('fold', () => {
     ['hóa'.normalize('NFD'), 'hoa'],
   ])('fold(%j) = %j', (input, expected) => {
     expect(fold(input)).toBe(expected);
+  });
+});
+
+describe('searchFold', () => {
+  it.each([
+    ['kỹ thuật', 'kĩ thuật'],
+    ['Lý do', 'lí do'],
+    ['quý II', 'quí ii'],
+    ['bác sỹ', 'bác sĩ'],
+    ['tỷ lệ ky', 'tỉ lệ ki'],
+  ])('%j and %j fold alike', (a, b) => {
+    expect(searchFold(a)).toBe(searchFold(b));
+  });
+  it.each([
+    ['yêu', 'yeu'],
+    ['y tế', 'y te'],
+    ['thủy tuy huy', 'thuy tuy huy'],
+    ['Quỳnh quyết', 'quynh quyet'],
+  ])('%j stays %j', (input, expected) => {
+    expect(searchFold(input)).toBe(expected);
   });
 });
 

@@ -16,6 +16,11 @@ type Page = { generation: number; items: ArticleSummary[] };
  */
 export class ArticleListState {
   total = $state(0);
+  /**
+   * The query as the backend decoded it ("hội nghị" for "hooij nghij", typed with the
+   * input method off), when it did; null otherwise.
+   */
+  decodedQuery = $state<string | null>(null);
   /** False until the first page for the current filters has arrived. */
   ready = $state(false);
   /** Bumped when the filters change (not on refresh): the view scrolls back to the top. */
@@ -75,6 +80,7 @@ export class ArticleListState {
       if (generation !== this.generation) return;
       this.pages.set(pageIndex, { generation, items: result.items });
       this.total = result.total;
+      this.decodedQuery = result.decoded_query;
       this.ready = true;
     } catch (e) {
       if (generation !== this.generation) return;
