@@ -5,11 +5,13 @@
 //!
 //! Like the other libraries this takes paths and knows nothing of Tauri.
 
+pub mod budget;
 pub mod decode;
 pub mod library;
 pub mod meta;
 pub mod probe;
 pub mod renditions;
+mod source;
 mod stream;
 
 pub use library::{

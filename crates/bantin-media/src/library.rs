@@ -15,15 +15,17 @@ use std::sync::mpsc;
 use bantin_core::files::Kind;
 use bantin_core::media::reference;
 use bantin_core::{
-    Durability, Error, Folder, MediaItem, MediaProblem, NewMedia, RelPath, Result, Store,
-    UnsafeReason,
+    Durability, Error, Folder, MediaEdit, MediaItem, MediaProblem, NewMedia, RelPath, Result,
+    Store, UnsafeReason,
 };
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::decode::{decode, uses_alpha};
+use crate::budget::PHOTO_MEMORY;
+use crate::decode::{decode, decoded_size};
 use crate::probe::{probe, Format, Limits, Probe};
-use crate::renditions::{apply_edit, edited_size, plan, render, RenditionSet, DEFAULT_WIDTHS};
+use crate::renditions::{edited_size, plan, render, RenditionSet, DEFAULT_WIDTHS};
+use crate::source::{read_photo_file, ReadError};
 use crate::stream::render_while_decoding;
 
 /// Site setting (in the site's meta table) listing rendition widths, e.g. `480,960,1600`.
@@ -234,17 +236,55 @@ fn make_renditions(
         .unwrap_or(width);
     let tall = (f64::from(height) * f64::from(widest) / f64::from(width)).ceil() as u32;
     let need = ((widest + 2).min(width), (tall + 2).min(height));
+    let set = plan(&new_item("", "", probe, bytes.len(), false), &config.widths);
+    // Held until the renditions are encoded; the files are written after.
+    let _memory = PHOTO_MEMORY.reserve(peak_estimate(probe, need, &set, bytes.len()));
     if probe.format == Format::Jpeg {
-        let set = plan(&new_item("", "", probe, bytes.len(), false), &config.widths);
         if let Some(made) = render_while_decoding(bytes, probe, &set, need) {
             return made.map(|encoded| (false, encoded));
         }
     }
-    let image = decode(bytes, probe, &config.limits, Some(need))?;
-    let alpha = uses_alpha(&image);
+    let pixels = decode(bytes, probe, &config.limits, Some(need))?;
+    let alpha = pixels.uses_alpha();
     let set = plan(&new_item("", "", probe, bytes.len(), alpha), &config.widths);
-    let encoded = render(&image, &set, alpha).map_err(MediaProblem::Damaged)?;
+    let encoded = render(
+        pixels,
+        probe.orientation,
+        &MediaEdit::default(),
+        &set,
+        alpha,
+    )
+    .map_err(MediaProblem::Damaged)?;
     Ok((alpha, encoded))
+}
+
+/// The most memory decoding and rendering a photo holds at once, from its
+/// header: the file; the decoded pixels (one buffer, for the decoder's
+/// format or the 8-bit result, whichever is larger); the resizer's
+/// intermediate for each size, made side by side (the source's width × the
+/// size's height, as fast_image_resize does the vertical pass first for
+/// 8-bit pixels); and the sizes themselves, with their turned copies.
+fn peak_estimate(probe: &Probe, need: (u32, u32), set: &RenditionSet, file: usize) -> u64 {
+    let (w, h) = decoded_size(probe, Some(need));
+    let pixels = u64::from(w) * u64::from(h);
+    let bpp = u64::from(probe.bytes_per_pixel);
+    let out_bpp = bpp.min(4);
+    let mut bytes = file as u64 + pixels * bpp;
+    for r in set.all() {
+        let out = u64::from(r.width) * u64::from(r.height);
+        bytes +=
+            u64::from(w.max(h)) * u64::from(r.width.max(r.height)) * out_bpp + 3 * out * out_bpp;
+    }
+    if probe.format == Format::WebP {
+        // image-webp decodes lossless images through buffers of its own.
+        bytes += pixels * 4;
+    }
+    if out_bpp == 4 && set.sizes.iter().any(|r| r.width >= w.min(h)) {
+        // A size as large as the photo: see-through pixels are then
+        // weighted by alpha in the resizer's own copy of the photo, per size.
+        bytes += pixels * 4 * set.sizes.len() as u64;
+    }
+    bytes
 }
 
 /// The upright size to decode at so the edited photo still covers `width`.
@@ -361,14 +401,13 @@ pub fn commit(
     }
 }
 
+/// The photo file at `path`: a regular file (not a link, pipe or device),
+/// no larger than the limit however much it grows while read.
 fn read_photo(path: &Path, limits: &Limits) -> Result<Vec<u8>> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| Error::io(path, e))?
-        .len();
-    limits
-        .check_file(size)
-        .map_err(|problem| Error::media(path, problem))?;
-    std::fs::read(path).map_err(|e| Error::io(path, e))
+    read_photo_file(path, limits).map_err(|e| match e {
+        ReadError::Refused(problem) => Error::media(path, problem),
+        ReadError::Io(e) => Error::io(path, e),
+    })
 }
 
 fn display_name(path: &Path) -> String {
@@ -530,10 +569,11 @@ pub fn ensure_renditions(
     let refuse = |problem| Error::media(&path, problem);
     let probe = probe(&bytes, &config.limits).map_err(refuse)?;
     let need = decode_size(item, set.largest().width);
-    let upright = decode(&bytes, &probe, &config.limits, Some(need)).map_err(refuse)?;
-    let edited = apply_edit(upright, &item.edit);
-    let encoded =
-        render(&edited, &set, item.has_alpha).map_err(|e| refuse(MediaProblem::Damaged(e)))?;
+    let memory = PHOTO_MEMORY.reserve(peak_estimate(&probe, need, &set, bytes.len()));
+    let pixels = decode(&bytes, &probe, &config.limits, Some(need)).map_err(refuse)?;
+    let encoded = render(pixels, probe.orientation, &item.edit, &set, item.has_alpha)
+        .map_err(|e| refuse(MediaProblem::Damaged(e)))?;
+    drop(memory);
     for (rendition, data) in set.all().zip(encoded) {
         let target = RelPath::parse(&rendition.path)?;
         if folder.kind(&target)? != Some(Kind::File) {

@@ -37,6 +37,16 @@ impl Limits {
         Ok(())
     }
 
+    /// The same limits for the `image` crate's decoders.
+    pub(crate) fn for_image_crate(&self) -> image::Limits {
+        let mut limits = image::Limits::default();
+        limits.max_image_width = Some(self.max_side);
+        limits.max_image_height = Some(self.max_side);
+        // 16-bit RGBA at the largest allowed size.
+        limits.max_alloc = Some(u64::from(self.max_megapixels) * 1_000_000 * 8);
+        limits
+    }
+
     pub fn check(&self, width: u32, height: u32) -> Result<(), MediaProblem> {
         let pixels = u64::from(width) * u64::from(height);
         if width > self.max_side
@@ -117,6 +127,10 @@ pub struct Probe {
     pub stored_height: u32,
     /// EXIF orientation, 1–8 (1 when absent or nonsense).
     pub orientation: u8,
+    /// Bytes a decoded pixel takes at most: the decoder's own format (16-bit
+    /// RGBA is 8) or the 8-bit RGB(A) made from it, whichever is larger.
+    /// With the size, it tells the memory a decode needs before it starts.
+    pub bytes_per_pixel: u8,
     pub camera_text: CameraText,
 }
 
@@ -134,13 +148,24 @@ impl Probe {
 pub fn probe(bytes: &[u8], limits: &Limits) -> Result<Probe, MediaProblem> {
     limits.check_file(bytes.len() as u64)?;
     let format = sniff(bytes)?;
-    let (stored_width, stored_height) = match format {
-        Format::Jpeg => jpeg_size(bytes)?,
+    let (stored_width, stored_height, bytes_per_pixel) = match format {
+        Format::Jpeg => jpeg_header(bytes)?,
         Format::Png | Format::WebP => {
-            let reader = image::ImageReader::with_format(Cursor::new(bytes), image_format(format));
-            reader
-                .into_dimensions()
-                .map_err(|e| crate::decode::problem_of(&e))?
+            use image::ImageDecoder;
+            let mut reader =
+                image::ImageReader::with_format(Cursor::new(bytes), image_format(format));
+            // Sides are checked below, where a giant one gets its own message.
+            let mut image_limits = limits.for_image_crate();
+            image_limits.max_image_width = None;
+            image_limits.max_image_height = None;
+            reader.limits(image_limits);
+            let decoder = reader
+                .into_decoder()
+                .map_err(|e| crate::decode::problem_of(&e))?;
+            let (w, h) = decoder.dimensions();
+            let color = decoder.color_type();
+            let rgb = if color.has_alpha() { 4 } else { 3 };
+            (w, h, color.bytes_per_pixel().max(rgb))
         }
     };
     limits.check(stored_width, stored_height)?;
@@ -152,6 +177,7 @@ pub fn probe(bytes: &[u8], limits: &Limits) -> Result<Probe, MediaProblem> {
         stored_width,
         stored_height,
         orientation: meta::orientation(bytes),
+        bytes_per_pixel,
         camera_text: meta::camera_text(bytes),
     })
 }
@@ -164,11 +190,22 @@ pub(crate) fn image_format(format: Format) -> image::ImageFormat {
     }
 }
 
-fn jpeg_size(bytes: &[u8]) -> Result<(u32, u32), MediaProblem> {
+/// Size and bytes a decoded pixel takes (CMYK is decoded as such first).
+fn jpeg_header(bytes: &[u8]) -> Result<(u32, u32, u8), MediaProblem> {
     // libjpeg reports fatal errors by unwinding: a hostile header must
     // refuse the file, not end the app.
     let header = std::panic::catch_unwind(|| {
-        mozjpeg::Decompress::new_mem(bytes).map(|d| (d.width() as u32, d.height() as u32))
+        mozjpeg::Decompress::new_mem(bytes).map(|d| {
+            let cmyk = matches!(
+                d.color_space(),
+                mozjpeg::ColorSpace::JCS_CMYK | mozjpeg::ColorSpace::JCS_YCCK
+            );
+            (
+                d.width() as u32,
+                d.height() as u32,
+                if cmyk { 4 } else { 3 },
+            )
+        })
     });
     match header {
         Ok(Ok(size)) => Ok(size),
