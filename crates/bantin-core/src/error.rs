@@ -93,11 +93,6 @@ pub enum MediaProblem {
         megabytes: u64,
         limit_megabytes: u64,
     },
-    /// A link, a named pipe, a device or a folder where a photo file was
-    /// expected: reading one can hang, never end, or reach outside the
-    /// folder the user picked.
-    #[error("this is {0}, not a photo file; import the photo file itself")]
-    NotAFile(&'static str),
     #[error("the photo is too large ({width}×{height}); the limit is {limit} pixels a side and {max_megapixels} megapixels")]
     TooLarge {
         width: u64,
@@ -147,10 +142,9 @@ impl Error {
                 ErrorCode::NotFound
             }
             Error::Media { problem, .. } => match problem {
-                MediaProblem::Empty
-                | MediaProblem::NotAnImage
-                | MediaProblem::Unsupported(_)
-                | MediaProblem::NotAFile(_) => ErrorCode::ImageUnsupported,
+                MediaProblem::Empty | MediaProblem::NotAnImage | MediaProblem::Unsupported(_) => {
+                    ErrorCode::ImageUnsupported
+                }
                 MediaProblem::Truncated | MediaProblem::Damaged(_) => ErrorCode::ImageDamaged,
                 MediaProblem::TooLarge { .. } | MediaProblem::FileTooLarge { .. } => {
                     ErrorCode::ImageTooLarge

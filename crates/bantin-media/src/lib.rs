@@ -11,7 +11,6 @@ pub mod library;
 pub mod meta;
 pub mod probe;
 pub mod renditions;
-mod source;
 mod stream;
 
 pub use library::{

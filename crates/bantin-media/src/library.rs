@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
-use bantin_core::files::Kind;
+use bantin_core::files::{read_picked_file, Kind};
 use bantin_core::media::reference;
 use bantin_core::{
     Durability, Error, Folder, MediaEdit, MediaItem, MediaProblem, NewMedia, RelPath, Result,
@@ -25,7 +25,6 @@ use crate::budget::PHOTO_MEMORY;
 use crate::decode::{decode, decoded_size};
 use crate::probe::{probe, Format, Limits, Probe};
 use crate::renditions::{edited_size, plan, render, RenditionSet, DEFAULT_WIDTHS};
-use crate::source::{read_photo_file, ReadError};
 use crate::stream::render_while_decoding;
 
 /// Site setting (in the site's meta table) listing rendition widths, e.g. `480,960,1600`.
@@ -401,13 +400,23 @@ pub fn commit(
     }
 }
 
-/// The photo file at `path`: a regular file (not a link, pipe or device),
-/// no larger than the limit however much it grows while read.
+/// The photo file the user picked at `path`. A link is refused, not
+/// followed (to `/dev/zero`, or out of the folder); the core's reader
+/// refuses devices, pipes and folders without waiting on them, and checks
+/// the limit on the bytes it reads, so a file growing while it is read stops
+/// there. The size the file claims is checked first for the photo's own
+/// message.
 fn read_photo(path: &Path, limits: &Limits) -> Result<Vec<u8>> {
-    read_photo_file(path, limits).map_err(|e| match e {
-        ReadError::Refused(problem) => Error::media(path, problem),
-        ReadError::Io(e) => Error::io(path, e),
-    })
+    let meta = std::fs::symlink_metadata(path).map_err(|e| Error::io(path, e))?;
+    if meta.file_type().is_symlink() {
+        return Err(Error::unsafe_path(path, UnsafeReason::Link));
+    }
+    if meta.is_file() {
+        limits
+            .check_file(meta.len())
+            .map_err(|problem| Error::media(path, problem))?;
+    }
+    read_picked_file(path, limits.max_file_bytes)
 }
 
 fn display_name(path: &Path) -> String {

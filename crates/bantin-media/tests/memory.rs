@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use bantin_core::{MediaProblem, Site};
+use bantin_core::{ErrorCode, Site, UnsafeReason};
 use bantin_media::{import_files, ImportOptions, MediaConfig};
 
 /// Set in the child: the PNGs to import, separated by newlines.
@@ -207,10 +207,10 @@ fn import_within(path: &Path, limit: Duration) -> bantin_core::Error {
     outcome.expect_err("refused")
 }
 
-fn problem(e: &bantin_core::Error) -> &MediaProblem {
+fn reason(e: &bantin_core::Error) -> &UnsafeReason {
     match e {
-        bantin_core::Error::Media { problem, .. } => problem,
-        other => panic!("not a media refusal: {other:?}"),
+        bantin_core::Error::Unsafe { reason, .. } => reason,
+        other => panic!("not refused by the file layer: {other:?}"),
     }
 }
 
@@ -225,17 +225,14 @@ fn a_named_pipe_and_a_link_to_dev_zero_are_refused_at_once() {
     let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
     assert!(made.success());
     let err = import_within(&fifo, Duration::from_secs(5));
-    assert_eq!(
-        problem(&err),
-        &MediaProblem::NotAFile("a named pipe (FIFO)"),
-        "{err}"
-    );
-    assert_eq!(err.code(), bantin_core::ErrorCode::ImageUnsupported);
+    assert_eq!(reason(&err), &UnsafeReason::NotAFile, "{err}");
+    assert_eq!(err.code(), ErrorCode::UnsafePath);
+    assert!(err.to_string().contains("anh.jpg"), "names the file: {err}");
 
     let link = dir.path().join("zero.jpg");
     std::os::unix::fs::symlink("/dev/zero", &link).expect("link");
     let err = import_within(&link, Duration::from_secs(5));
-    assert_eq!(problem(&err), &MediaProblem::NotAFile("a link"), "{err}");
+    assert_eq!(reason(&err), &UnsafeReason::Link, "{err}");
     assert!(
         err.to_string().contains("zero.jpg"),
         "names the file: {err}"
@@ -246,12 +243,12 @@ fn a_named_pipe_and_a_link_to_dev_zero_are_refused_at_once() {
     let out = dir.path().join("ngoai.webp");
     std::os::unix::fs::symlink(&photo, &out).expect("link");
     let err = import_within(&out, Duration::from_secs(5));
-    assert_eq!(problem(&err), &MediaProblem::NotAFile("a link"), "{err}");
+    assert_eq!(reason(&err), &UnsafeReason::Link, "{err}");
 
     let err = import_within(Path::new("/dev/zero"), Duration::from_secs(5));
-    assert_eq!(problem(&err), &MediaProblem::NotAFile("a device"), "{err}");
+    assert_eq!(reason(&err), &UnsafeReason::NotAFile, "{err}");
     let err = import_within(dir.path(), Duration::from_secs(5));
-    assert_eq!(problem(&err), &MediaProblem::NotAFile("a folder"), "{err}");
+    assert_eq!(reason(&err), &UnsafeReason::NotAFile, "{err}");
 }
 
 /// `/proc` files say they are empty and are not: like a file growing while
@@ -278,8 +275,7 @@ fn a_file_larger_than_it_claims_is_refused_while_read() {
     )
     .expect_err("refused");
     assert!(
-        matches!(problem(&err), MediaProblem::FileTooLarge { .. }),
+        matches!(reason(&err), UnsafeReason::TooLarge { .. }),
         "{err:?}"
     );
-    assert_eq!(err.code(), bantin_core::ErrorCode::ImageTooLarge);
 }
