@@ -39,6 +39,8 @@ pub fn run(photos: usize, width: u32, height: u32) -> Result<(), bantin_core::Er
     for (i, file) in files.iter().enumerate() {
         let bytes = std::fs::read(file).map_err(|e| io(file, e))?;
         let site = dir.path().join(format!("site-{i}"));
+        // The file layer writes only inside a folder that exists.
+        std::fs::create_dir_all(&site).map_err(|e| io(&site, e))?;
         let started = Instant::now();
         let prepared = prepare(
             &site,
