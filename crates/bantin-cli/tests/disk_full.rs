@@ -7,7 +7,7 @@ mod util;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use util::{bantin, json, ok};
+use util::{bantin, json, new_site, ok};
 
 struct Mount(PathBuf);
 
@@ -123,4 +123,69 @@ fn fs_free_bytes(path: &Path) -> u64 {
         .nth(1)
         .and_then(|l| l.trim().parse().ok())
         .expect("df output")
+}
+
+#[test]
+#[ignore = "needs root to mount a tmpfs; `cargo xtask test` runs it as root"]
+fn an_export_onto_a_full_disk_fails_clearly_and_leaves_no_temp_files() {
+    let site_dir = new_site();
+    let site = site_dir.path();
+    let body = site.join("body.md");
+    std::fs::write(&body, "Nội dung rất dài của bài viết. ".repeat(4_000)).expect("body");
+    for n in 0..6 {
+        let title = format!("Bài đã đăng số {n}");
+        let args = ["article", "add", "--title", &title, "--status", "published"];
+        let mut args = args.to_vec();
+        args.extend(["--body-file", body.to_str().expect("p")]);
+        ok(site, &args);
+    }
+    let web = tempfile::tempdir().expect("web");
+    let _mount = mount_tmpfs(web.path(), "256k");
+    let out = bantin(
+        site,
+        &["export", "site", "--out", web.path().to_str().expect("p")],
+    );
+    assert!(!out.status.success(), "the export cannot fit");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("Ổ đĩa đã đầy"),
+        "clear, translated message: {err}"
+    );
+    // What the failed export freed is filled again, so the zip cannot fit either.
+    let free = fs_free_bytes(web.path()) as usize;
+    let _ = std::fs::write(web.path().join("filler"), vec![0u8; free]);
+    let zip = web.path().join("bai.zip");
+    let out = bantin(
+        site,
+        &["export", "article", "1", "--zip", zip.to_str().expect("p")],
+    );
+    assert!(!out.status.success(), "the zip cannot fit");
+    assert!(!zip.exists(), "no half zip");
+    let leftovers: Vec<String> = walk(web.path())
+        .into_iter()
+        .filter(|name| {
+            name.ends_with(".tmp") || name.rsplit('/').next().is_some_and(|n| n.starts_with('.'))
+        })
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "temp files left behind: {leftovers:?}"
+    );
+}
+
+/// Every file under `dir`, as paths relative to it.
+fn walk(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for entry in std::fs::read_dir(&d).expect("read dir").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                todo.push(path);
+            } else if let Ok(rel) = path.strip_prefix(dir) {
+                out.push(rel.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    out
 }
