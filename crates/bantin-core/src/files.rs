@@ -249,7 +249,17 @@ impl Folder {
     /// and names the layer would refuse are left out (they are not ours to
     /// write, read or remove). At most `limit` files are listed.
     pub fn files(&self, limit: usize) -> Result<Vec<RelPath>> {
+        Ok(self.files_and_refusals(limit)?.0)
+    }
+
+    /// As `files`, with what was left out and why: links, devices and
+    /// pipes, and names the layer refuses (for an import to report).
+    pub fn files_and_refusals(
+        &self,
+        limit: usize,
+    ) -> Result<(Vec<RelPath>, Vec<(String, UnsafeReason)>)> {
         let mut found = Vec::new();
+        let mut refused = Vec::new();
         let mut folders = vec![(
             self.dir.try_clone().map_err(|e| Error::io(&self.root, e))?,
             String::new(),
@@ -260,28 +270,40 @@ impl Folder {
                 .map_err(|e| Error::io(self.root.join(&prefix), e))?;
             for entry in entries.flatten() {
                 let Ok(name) = entry.file_name().into_string() else {
+                    let shown = entry.file_name().to_string_lossy().into_owned();
+                    refused.push((
+                        format!("{prefix}{shown}"),
+                        UnsafeReason::BadName("not Unicode".into()),
+                    ));
                     continue;
                 };
-                let Ok(rel) = RelPath::parse(&format!("{prefix}{name}")) else {
-                    continue;
+                let rel = match RelPath::parse(&format!("{prefix}{name}")) {
+                    Ok(rel) => rel,
+                    Err(Error::Unsafe { reason, .. }) => {
+                        refused.push((format!("{prefix}{name}"), reason));
+                        continue;
+                    }
+                    Err(_) => continue,
                 };
                 match entry.file_type().map(|t| kind_of(&t)) {
                     Ok(Kind::File) => {
                         if found.len() >= limit {
-                            return Ok(found);
+                            return Ok((found, refused));
                         }
                         found.push(rel);
                     }
+                    Ok(Kind::Link) => refused.push((rel.to_string(), UnsafeReason::Link)),
+                    Ok(Kind::Other) => refused.push((rel.to_string(), UnsafeReason::NotAFile)),
                     Ok(Kind::Folder) => {
                         if let Ok(sub) = dir.open_dir_nofollow(&name) {
                             folders.push((sub, format!("{rel}/")));
                         }
                     }
-                    _ => {}
+                    Err(_) => {}
                 }
             }
         }
-        Ok(found)
+        Ok((found, refused))
     }
 }
 

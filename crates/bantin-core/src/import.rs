@@ -39,13 +39,22 @@ pub fn import_dir(store: &mut Store, dir: &Path, status: Option<Status>) -> Resu
     // to /dev/zero), devices and pipes are never opened, and each file is
     // read only up to the limit.
     let folder = Folder::open(dir)?;
-    let mut files: Vec<RelPath> = folder
-        .files(MAX_FILES)?
+    let is_markdown = |name: &str| name.ends_with(".md") || name.ends_with(".markdown");
+    let (files, refused) = folder.files_and_refusals(MAX_FILES)?;
+    let mut files: Vec<RelPath> = files
         .into_iter()
-        .filter(|f| f.as_str().ends_with(".md") || f.as_str().ends_with(".markdown"))
+        .filter(|f| is_markdown(f.as_str()))
         .collect();
     files.sort();
     let mut report = ImportReport::default();
+    // What looks like an article but cannot be read safely is said, not
+    // silently left out.
+    for (name, reason) in refused.into_iter().filter(|(n, _)| is_markdown(n)) {
+        report.skipped.push(Skipped {
+            file: dir.join(&name),
+            reason: reason.to_string(),
+        });
+    }
     let mut parsed = Vec::new();
     for rel in files {
         let file = folder.shown(&rel);

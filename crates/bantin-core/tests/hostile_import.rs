@@ -19,6 +19,7 @@ fn a_hostile_import_folder_is_read_safely_and_quickly() {
     let src = dir.path().join("import");
     std::fs::create_dir_all(&src).expect("import");
     std::fs::write(src.join("ok.md"), "---\ntitle: Bài thật\n---\nNội dung").expect("ok");
+    std::fs::write(src.join("con.md"), "---\ntitle: Tên thiết bị\n---\nx").expect("con");
     symlink(outside.join("secret.md"), src.join("link.md")).expect("link");
     symlink("/dev/zero", src.join("zero.md")).expect("zero");
     let fifo = src.join("pipe.md");
@@ -63,6 +64,14 @@ fn a_hostile_import_folder_is_read_safely_and_quickly() {
             .unwrap_or_else(|| panic!("{name} not skipped: {:?}", report.skipped))
     };
     assert!(reason("huge.md").contains("MB"), "{}", reason("huge.md"));
+    assert!(reason("link.md").contains("link"), "{}", reason("link.md"));
+    assert!(reason("zero.md").contains("link"), "{}", reason("zero.md"));
+    assert!(
+        reason("pipe.md").contains("not an ordinary file"),
+        "{}",
+        reason("pipe.md")
+    );
+    assert!(reason("con.md").contains("Windows"), "{}", reason("con.md"));
     assert!(reason("front.md").contains("KB"), "{}", reason("front.md"));
     // The 1,000 distinct tags (of 4,000) are kept once each, in linear time.
     let item = report
