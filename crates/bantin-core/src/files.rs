@@ -44,6 +44,9 @@ pub enum Kind {
     Other,
 }
 
+/// A name left out of a listing, and why.
+pub type Refusal = (String, UnsafeReason);
+
 /// A folder that files are written into, read from and removed from.
 #[derive(Debug)]
 pub struct Folder {
@@ -254,10 +257,7 @@ impl Folder {
 
     /// As `files`, with what was left out and why: links, devices and
     /// pipes, and names the layer refuses (for an import to report).
-    pub fn files_and_refusals(
-        &self,
-        limit: usize,
-    ) -> Result<(Vec<RelPath>, Vec<(String, UnsafeReason)>)> {
+    pub fn files_and_refusals(&self, limit: usize) -> Result<(Vec<RelPath>, Vec<Refusal>)> {
         let mut found = Vec::new();
         let mut refused = Vec::new();
         let mut folders = vec![(
