@@ -379,6 +379,7 @@ describe('Article editor in the real window', { concurrency: false }, () => {
       message: 'the typed folder to be refused',
     });
     assert.ok(!existsSync(typed), 'nothing written where the page said');
+    await h.screenshot('export-refused.png');
     // The native folder dialog cannot be driven by WebDriver; the app's own folder is
     // always allowed, so the export goes there.
     const out = join(h.bantinHome, 'web');
