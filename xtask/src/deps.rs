@@ -18,7 +18,7 @@ const DEBIAN_PACKAGES: &[&str] = &[
     "xauth",
     "webkit2gtk-driver",
     "imagemagick",
-    // Photo tests check derived files with exiftool; `bantin bench media` runs vipsthumbnail.
+    // Photo tests check derived files with exiftool; `bantin-bench media` runs vipsthumbnail.
     "libimage-exiftool-perl",
     "libvips-tools",
     // libjpeg-turbo (inside the mozjpeg crate) builds its SIMD code with nasm.

@@ -3,7 +3,7 @@
 //! - `cargo xtask start`  install what is missing and launch the app (sample site on first run)
 //! - `cargo xtask test`   every check and test CI runs, end-to-end included
 //! - `cargo xtask bindings` regenerate ui/src/bindings.ts from the Rust commands
-//! - `cargo xtask bench store [args]` the store benchmark, release build
+//! - `cargo xtask bench store|export|media|preview [args]` a benchmark (`bantin-bench`), release build
 //! - `cargo xtask bench-app [BINARY]` size, start-up time and memory of the app
 //! - `cargo xtask deb`    build the Linux package
 //! - `cargo xtask package-test` build, install, launch, measure and remove the .deb
@@ -29,7 +29,7 @@ fn main() -> ExitCode {
         Some("deb") => package::build_deb(&root).map(|deb| println!("{}", deb.display())),
         Some("package-test") => package::package_test(&root),
         _ => Err(
-            "usage: cargo xtask <start | test | bindings | bench store [args] | bench-app [BINARY] | deb | package-test>"
+            "usage: cargo xtask <start | test | bindings | bench store|export|media|preview [args] | bench-app [BINARY] | deb | package-test>"
                 .into(),
         ),
     };
@@ -108,7 +108,7 @@ fn bindings(root: &Path) -> Result {
 }
 
 fn bench(root: &Path, args: &[String]) -> Result {
-    let mut all = vec!["run", "--release", "-p", "bantin-cli", "--", "bench"];
+    let mut all = vec!["run", "--release", "-p", "bantin-bench", "--"];
     all.extend(args.iter().map(String::as_str));
     run(root, "cargo", &all, &[])
 }

@@ -6,11 +6,6 @@
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-mod bench;
-mod bench_export;
-mod bench_hugo;
-mod bench_media;
-mod bench_preview;
 mod media;
 mod messages;
 
@@ -67,8 +62,6 @@ enum Command {
     Export(ExportCommand),
     #[command(subcommand)]
     Media(media::MediaCommand),
-    #[command(subcommand)]
-    Bench(bench::BenchCommand),
     /// Saves revisions of one article in a loop, printing each committed
     /// revision id; used by the crash-safety test.
     #[command(hide = true)]
@@ -313,7 +306,6 @@ fn run(cli: Cli) -> Result<(), CliError> {
             }
         }
         Command::Media(cmd) => media::run(&site_dir(&cli.site), cmd, json)?,
-        Command::Bench(cmd) => bench::run(cmd)?,
         Command::SaveLoop { id } => save_loop(&site_dir(&cli.site), id)?,
     }
     Ok(())

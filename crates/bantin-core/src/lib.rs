@@ -17,7 +17,6 @@
 //! ```
 
 pub mod article;
-pub mod corpus;
 pub mod db;
 pub mod error;
 pub mod files;

@@ -4,6 +4,10 @@
 use bantin_core::{ArticleInput, Error, ListFilter, SaveKind, SaveMeta, Site, Status, Store};
 use unicode_normalization::UnicodeNormalization;
 
+// The benchmarks' generator of articles, shared without a dependency on them.
+#[path = "../../bantin-bench/src/corpus.rs"]
+mod corpus;
+
 fn temp_site() -> (tempfile::TempDir, Site) {
     let dir = tempfile::tempdir().expect("temp dir");
     let site = Site::create(dir.path(), "Trung tâm huyện").expect("create site");
@@ -641,7 +645,7 @@ fn paging_returns_every_article_once() {
     let (_dir, site) = temp_site();
     let mut store = site.store().expect("store");
     let items: Vec<_> = (0..250)
-        .map(|i| bantin_core::corpus::article(3, i))
+        .map(|i| corpus::article(3, i))
         .map(|(a, t)| (a, Some(t)))
         .collect();
     store.create_articles(&items).expect("bulk");
@@ -808,7 +812,7 @@ fn search_pages_return_every_match_once_in_tier_order() {
     let (_dir, site) = temp_site();
     let mut store = site.store().expect("store");
     let items: Vec<_> = (0..300)
-        .map(|i| bantin_core::corpus::article(5, i))
+        .map(|i| corpus::article(5, i))
         .map(|(a, t)| (a, Some(t)))
         .collect();
     store.create_articles(&items).expect("bulk");

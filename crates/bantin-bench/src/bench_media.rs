@@ -1,4 +1,4 @@
-//! `bantin bench media`: renditions of deterministic 24-megapixel photos,
+//! `bantin-bench media`: renditions of deterministic 24-megapixel photos,
 //! timed beside libvips' `vipsthumbnail` and ImageMagick on the same files in
 //! the same run, with each output's PSNR against a lossless reference (the
 //! full-size decode resized with Lanczos3 in one step). Prints JSON.

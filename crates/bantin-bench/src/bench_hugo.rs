@@ -1,4 +1,4 @@
-//! Hugo, the peer `bantin bench export` is measured against, building the
+//! Hugo, the peer `bantin-bench export` is measured against, building the
 //! same corpus. Two shapes: the same site ours writes (categories, tags,
 //! related articles, side blocks, feed, sitemap, search index: see
 //! `hugo_site/`), which is the fair ratio, and a minimal one (a bare article

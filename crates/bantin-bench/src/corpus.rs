@@ -1,7 +1,10 @@
 //! A deterministic corpus of Vietnamese news articles, for benchmarks and
 //! scale tests. The same seed always gives the same articles.
+//!
+//! Only `bantin_core` paths are used here, so that bantin-core's own tests
+//! can include this file (`#[path]`) without depending on this crate.
 
-use crate::article::{ArticleInput, Status};
+use bantin_core::{ArticleInput, Status};
 
 const PLACES: &[&str] = &[
     "Mường Khương",

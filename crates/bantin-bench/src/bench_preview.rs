@@ -1,13 +1,15 @@
-//! `bantin bench preview`: how long the preview takes to re-render a long
+//! `bantin-bench preview`: how long the preview takes to re-render a long
 //! article as the user types (goal: p95 ≤ 50 ms), on a sample site with a few
 //! hundred published articles and photos in the article. Prints JSON.
 
 use std::collections::HashSet;
 use std::time::Instant;
 
-use bantin_core::{corpus, sample::create_sample_site, Status};
+use bantin_core::{sample::create_sample_site, Status};
 use bantin_media::{commit, prepare, ImportOptions, MediaConfig};
 use serde_json::json;
+
+use crate::corpus;
 
 pub fn run(words: usize, photos: usize, samples: usize) -> Result<(), bantin_core::Error> {
     let dir = tempfile::tempdir().map_err(|e| bantin_core::Error::io(std::env::temp_dir(), e))?;

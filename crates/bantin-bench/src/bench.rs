@@ -1,12 +1,14 @@
-//! `bantin bench store`: figures for the article store on a generated corpus.
+//! `bantin-bench store`: figures for the article store on a generated corpus.
 //! Prints JSON. The peer is the naive approach a smaller app would take, a
 //! `LIKE '%…%'` scan, run on the same database in the same run.
 
 use std::time::{Duration, Instant};
 
-use bantin_core::{corpus, ListFilter, Site, Status};
+use bantin_core::{ListFilter, Site, Status};
 use clap::Subcommand;
 use serde_json::json;
+
+use crate::corpus;
 
 #[derive(Subcommand)]
 pub enum BenchCommand {

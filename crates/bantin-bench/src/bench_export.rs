@@ -1,4 +1,4 @@
-//! `bantin bench export`: a deterministic site of N Vietnamese articles,
+//! `bantin-bench export`: a deterministic site of N Vietnamese articles,
 //! exported in full (to tmpfs and to disk), then again after one edit; Hugo
 //! builds the same corpus in the same run when it is installed (`bench_hugo`).
 
@@ -6,11 +6,12 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
-use bantin_core::{corpus, Error, Site, Status};
+use bantin_core::{Error, Site, Status};
 use bantin_export::{export_site, ExportOptions};
 use serde_json::{json, Value};
 
 use crate::bench_hugo::{self, Shape};
+use crate::corpus;
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
     move |e| Error::io(path, e)
