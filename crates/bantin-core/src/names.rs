@@ -126,6 +126,14 @@ pub fn is_reserved_on_windows(name: &str) -> bool {
     }
 }
 
+/// The refusal of a value read from elsewhere, shown cut to 80 characters.
+fn refused(value: &str, why: &str) -> Error {
+    Error::Unsafe {
+        path: value.chars().take(80).collect::<String>().into(),
+        reason: UnsafeReason::BadName(why.to_owned()),
+    }
+}
+
 /// An article's slug as the store makes them (`text::slugify`): lower-case
 /// ASCII letters, digits and dashes, not a Windows device name. A slug read
 /// from a database that is anything else (`../../x`) is refused.
@@ -139,10 +147,7 @@ pub fn check_slug(slug: &str) -> Result<()> {
     if ok {
         Ok(())
     } else {
-        Err(Error::Unsafe {
-            path: slug.chars().take(80).collect::<String>().into(),
-            reason: UnsafeReason::BadName("not an article slug".into()),
-        })
+        Err(refused(slug, "not an article slug"))
     }
 }
 
@@ -151,10 +156,7 @@ pub fn check_media_ext(ext: &str) -> Result<()> {
     if matches!(ext, "jpg" | "png" | "webp") {
         Ok(())
     } else {
-        Err(Error::Unsafe {
-            path: ext.chars().take(80).collect::<String>().into(),
-            reason: UnsafeReason::BadName("not a photo file extension".into()),
-        })
+        Err(refused(ext, "not a photo file extension"))
     }
 }
 
@@ -164,10 +166,7 @@ pub fn check_media_hash(hash: &str) -> Result<()> {
     if hash.len() == 32 && hash.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
         Ok(())
     } else {
-        Err(Error::Unsafe {
-            path: hash.chars().take(80).collect::<String>().into(),
-            reason: UnsafeReason::BadName("not a photo hash".into()),
-        })
+        Err(refused(hash, "not a photo hash"))
     }
 }
 
